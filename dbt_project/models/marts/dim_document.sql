@@ -1,0 +1,34 @@
+with documents as (
+    select * from {{ ref('stg_documents') }}
+),
+
+dates as (
+    select * from {{ ref('int_document_dates') }}
+),
+
+utterance_counts as (
+    select
+        document_id,
+        count(*) filter (where turn_index is not null) as turn_count
+    from {{ ref('stg_utterances') }}
+    group by document_id
+)
+
+select
+    documents.document_id,
+    documents.file_name,
+    documents.title,
+    documents.kind,
+    dates.published_on,
+    coalesce(dates.published_on_method, 'unknown') as published_on_method,
+    documents.url,
+    documents.publisher,
+    documents.republished_from,
+    sha256(documents.clean_text) as text_sha256,
+    documents.format,
+    documents.version,
+    documents.char_count,
+    coalesce(utterance_counts.turn_count, 0) as turn_count
+from documents
+left join dates on documents.document_id = dates.document_id
+left join utterance_counts on documents.document_id = utterance_counts.document_id

@@ -1,0 +1,14 @@
+select
+    document_id,
+    file_name,
+    title,
+    kind,
+    republished_from,
+    publisher,
+    url,
+    format,
+    version,
+    char_count,
+    clean_text,
+    metadata
+from {{ source('staging', 'documents') }}

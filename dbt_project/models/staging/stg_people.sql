@@ -1,0 +1,10 @@
+select
+    person_id,
+    display_name,
+    family_name,
+    given_name,
+    role,
+    country,
+    organization,
+    mention_count
+from {{ source('staging', 'people') }}

@@ -1,0 +1,5 @@
+select
+    document_id,
+    local_person_key,
+    person_id
+from {{ source('staging', 'person_links') }}

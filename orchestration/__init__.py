@@ -1,0 +1,1 @@
+"""Readout: diplomatic documents to a DuckDB warehouse (Dagster code location)."""

@@ -1,0 +1,1 @@
+"""Dagster definitions, one module per stage: ingest, extract, dbt, publish, automation."""

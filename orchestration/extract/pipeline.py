@@ -1,0 +1,99 @@
+"""One document in, every staging row it yields out; and the corpus-level resolution steps.
+
+``analyse_document`` is what each worker process runs, so it takes and returns plain
+picklable values. Cross-document work (one person across documents, one event across
+sources, dates inferred from other sources) happens afterwards in ``resolve_corpus``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from orchestration.extract.cleaning import clean_document
+from orchestration.extract.events import analyse_time_and_events, resolve_events
+from orchestration.extract.people import analyse_speakers, resolve_people
+from orchestration.extract.records import (
+    DocumentDate,
+    EventMention,
+    LocalPerson,
+    PersonLink,
+    PersonMention,
+    RemovedSpan,
+    Sentence,
+    SourceDocument,
+    TimeExpression,
+    Utterance,
+)
+
+
+class DocumentRow(NamedTuple):
+    """``staging.documents``: the cleaned text every offset in the warehouse refers to."""
+
+    document_id: str
+    file_name: str
+    fingerprint: str
+    version: int
+    format: str
+    title: str | None
+    kind: str
+    republished_from: str | None
+    publisher: str | None
+    url: str | None
+    metadata: dict
+    clean_text: str
+    char_count: int
+
+
+class DocumentAnalysis(NamedTuple):
+    document: DocumentRow
+    removed: list[RemovedSpan]
+    utterances: list[Utterance]
+    sentences: list[Sentence]
+    person_mentions: list[PersonMention]
+    local_people: list[LocalPerson]
+    document_date: DocumentDate
+    time_expressions: list[TimeExpression]
+    event_mentions: list[EventMention]
+
+
+def _metadata_url(metadata: dict) -> str | None:
+    for key in ("source_url", "url", "canonical_url"):
+        if metadata.get(key):
+            return str(metadata[key])
+    return None
+
+
+def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> DocumentAnalysis:
+    """Clean one document and extract its turns, sentences, people, time expressions and events."""
+    clean = clean_document(src)
+    meta = src.metadata
+    title = meta.get("title") or clean.title
+    publisher = meta.get("publisher") or clean.publisher
+    doc = DocumentRow(
+        src.document_id, src.file_name, fingerprint, version, src.format, title, clean.kind,
+        clean.republished_from, publisher, _metadata_url(meta), meta, clean.clean_text, len(clean.clean_text),
+    )
+    speakers = analyse_speakers(src.document_id, clean.clean_text, clean.kind, meta)
+    timing = analyse_time_and_events(
+        src.document_id, clean.clean_text, clean.kind, meta, speakers.utterances, speakers.sentences,
+        speakers.local_people,
+    )
+    return DocumentAnalysis(
+        doc, clean.removed, speakers.utterances, speakers.sentences, speakers.mentions, speakers.local_people,
+        timing.document_date, timing.time_expressions, timing.event_mentions,
+    )
+
+
+class CorpusResolution(NamedTuple):
+    people: list
+    person_links: list[PersonLink]
+    events: object  # events.EventResolution
+
+
+def resolve_corpus(local_people: Sequence[LocalPerson], event_mentions: Sequence[EventMention],
+                   document_dates: Sequence[DocumentDate], time_expressions: Sequence[TimeExpression]) -> CorpusResolution:
+    """People and events across documents; dates one source lends another."""
+    people, links = resolve_people(local_people)
+    events = resolve_events(event_mentions, document_dates, time_expressions, links)
+    return CorpusResolution(people, links, events)
