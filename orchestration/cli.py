@@ -7,8 +7,11 @@ in this process, followed by a summary a new user can act on.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 import time
+from pathlib import Path
 
 import duckdb
 
@@ -21,6 +24,20 @@ EXAMPLE_QUERY = (
 )
 
 
+def step_seconds(events) -> dict[str, float]:
+    """Wall seconds per step (ingest, extract, dbt, publish) from the run's event log."""
+    started: dict[str, float] = {}
+    seconds: dict[str, float] = {}
+    for event in events:
+        if not event.step_key:
+            continue
+        if event.event_type_value == "STEP_START":
+            started[event.step_key] = event.timestamp
+        elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE") and event.step_key in started:
+            seconds[event.step_key] = round(event.timestamp - started[event.step_key], 2)
+    return seconds
+
+
 def run_pipeline() -> bool:
     """Execute the build_warehouse job in-process; True when every step succeeded."""
     from orchestration.definitions import defs
@@ -31,6 +48,10 @@ def run_pipeline() -> bool:
         for event in result.all_events:
             if event.is_failure and event.step_key:
                 print(f"step failed: {event.step_key}: {event.message}", file=sys.stderr)
+    timings = step_seconds(result.all_events)
+    print("stage seconds: " + ", ".join(f"{k}={v}" for k, v in timings.items()))
+    if os.environ.get("READOUT_TIMINGS_FILE"):
+        Path(os.environ["READOUT_TIMINGS_FILE"]).write_text(json.dumps(timings))
     return result.success
 
 

@@ -152,6 +152,7 @@ def run_ingest(con: duckdb.DuckDBPyConnection, root: Path, max_bytes: int, now: 
     seen: set[str] = set()
     counts = {"new": 0, "changed": 0, "unchanged": 0}
     sources_by_folder: dict[Path, dict[str, dict]] = {}
+    scanned = 0
 
     def reject(name: str, path: Path, sha: str | None, size: int, why: Rejection) -> None:
         at = previous_rejections.get((name, sha), now)
@@ -161,6 +162,7 @@ def run_ingest(con: duckdb.DuckDBPyConnection, root: Path, max_bytes: int, now: 
         name = relative_name(root, path)
         if readers.is_metadata_file(path.name):
             continue
+        scanned += 1
         if any(part.startswith(".") for part in Path(name).parts):
             reject(name, path, None, path.stat().st_size, Rejection("hidden_file", "hidden files and folders are not ingested"))
             continue
@@ -204,7 +206,7 @@ def run_ingest(con: duckdb.DuckDBPyConnection, root: Path, max_bytes: int, now: 
         versions.append(DocumentVersion(gone.document_id, name, gone.version, gone.sha256, gone.size_bytes, "deleted", now))
 
     _write(con, upserts, versions, rejections)
-    return IngestSummary(len(seen) + len(rejections), counts["new"], counts["changed"], counts["unchanged"],
+    return IngestSummary(scanned, counts["new"], counts["changed"], counts["unchanged"],
                          len(deleted), len(rejections))
 
 

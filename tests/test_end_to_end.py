@@ -1,0 +1,164 @@
+"""The whole job on the seeds: publish, re-run, idempotency, the contract, evidence spans."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from orchestration.cli import summary_lines
+from tests.conftest import SEEDS, BuiltWarehouse
+
+pytestmark = pytest.mark.e2e
+
+RUN_LOG_TABLES = {"staging.extract_runs"}  # append-only run history, expected to grow
+
+
+def table_checksums(path) -> dict[str, tuple[int, str]]:
+    """Row count and an order-independent content hash of every staging and mart table."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        tables = con.execute(
+            "select schema_name || '.' || table_name from duckdb_tables() "
+            "where schema_name in ('staging', 'intermediate', 'marts') order by 1"
+        ).fetchall()
+        out = {}
+        for (table,) in tables:
+            if table in RUN_LOG_TABLES:
+                continue
+            out[table] = con.execute(
+                f"select count(*), coalesce(md5(string_agg(r, '|' order by r)), '') "
+                f"from (select cast(t as varchar) as r from {table} t)"
+            ).fetchone()
+    return out
+
+
+def test_published_file_is_in_dim_document_for_every_seed(seed_warehouse):
+    with duckdb.connect(str(seed_warehouse.path), read_only=True) as con:
+        names = {r[0] for r in con.execute("select file_name from marts.dim_document").fetchall()}
+    assert names == {p.name for p in SEEDS.iterdir()}
+
+
+def test_published_file_opens_in_duckdb_1_4_storage(seed_warehouse):
+    with duckdb.connect(str(seed_warehouse.path), read_only=True) as con:
+        tags = con.execute("select tags from duckdb_databases() where database_name = 'warehouse'").fetchone()[0]
+    assert tags["storage_version"].startswith("v1.4.0")
+
+
+def test_no_build_leftovers_after_a_successful_run(seed_warehouse):
+    build_root = seed_warehouse.path.parent / ".build"
+    assert not build_root.exists() or not any(build_root.iterdir())
+
+
+def test_every_utterance_text_is_reproduced_by_its_span(seed_warehouse):
+    with duckdb.connect(str(seed_warehouse.path), read_only=True) as con:
+        bad = con.execute(
+            """select count(*) from marts.fct_utterance u join staging.documents d using (document_id)
+               where substr(d.clean_text, u.char_start + 1, u.char_end - u.char_start) <> u.text"""
+        ).fetchone()[0]
+    assert bad == 0
+
+
+def test_schemas_are_named_exactly(seed_warehouse):
+    with duckdb.connect(str(seed_warehouse.path), read_only=True) as con:
+        schemas = {r[0] for r in con.execute("select schema_name from duckdb_tables()").fetchall()}
+    assert {"staging", "marts"} <= schemas
+    assert not any(s.startswith("main_") for s in schemas)
+
+
+def test_summary_names_counts_path_and_a_query(seed_warehouse):
+    text = "\n".join(summary_lines(str(seed_warehouse.path)))
+    assert "documents: 5 in the warehouse" in text
+    assert "marts.dim_document" in text
+    assert str(seed_warehouse.path) in text
+    assert "select" in text
+
+
+def test_second_run_skips_everything_and_changes_nothing(tmp_path):
+    built = BuiltWarehouse(tmp_path)
+    shutil.copytree(SEEDS, built.source)
+    assert built.run()
+    first = table_checksums(built.path)
+    assert built.run()
+    assert table_checksums(built.path) == first
+    with duckdb.connect(str(built.path), read_only=True) as con:
+        runs = con.execute("select parsed_documents from staging.extract_runs order by started_at").fetchall()
+    assert runs == [(5,), (0,)]
+
+
+def test_changed_and_deleted_files_replace_their_rows(tmp_path):
+    built = BuiltWarehouse(tmp_path)
+    shutil.copytree(SEEDS, built.source)
+    assert built.run()
+    victim, edited = sorted(built.source.iterdir())[:2]
+    victim.unlink()
+    edited.write_text("SECRETARY SMITH: We will meet again.\n\nMODERATOR: Thank you.\n", encoding="utf-8")
+    assert built.run()
+    with duckdb.connect(str(built.path), read_only=True) as con:
+        names = {r[0] for r in con.execute("select file_name from marts.dim_document").fetchall()}
+        turns = con.execute(
+            "select count(*) from marts.fct_utterance u join marts.dim_document d using (document_id) "
+            "where d.file_name = ? and u.turn_index is not null", [edited.name]
+        ).fetchone()[0]
+        status = con.execute("select status from staging.raw_documents where file_name = ?", [victim.name]).fetchone()
+        parsed = con.execute("select parsed_documents from staging.extract_runs order by started_at desc").fetchone()
+    assert victim.name not in names and edited.name in names
+    assert turns == 2
+    assert status == ("deleted",)
+    assert parsed == (1,)
+
+
+def test_a_reader_holding_the_published_file_does_not_block_a_run(tmp_path):
+    built = BuiltWarehouse(tmp_path)
+    shutil.copytree(SEEDS, built.source)
+    assert built.run()
+    reader = subprocess.Popen(
+        [sys.executable, "-c",
+         "import duckdb, sys, time\n"
+         f"con = duckdb.connect({str(built.path)!r}, read_only=True)\n"
+         "print(con.execute('select count(*) from marts.dim_document').fetchone()[0], flush=True)\n"
+         "time.sleep(120)\n"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert reader.stdout.readline().strip() == "5"
+        (built.source / "new.txt").write_text("MODERATOR: A new briefing.\n", encoding="utf-8")
+        assert built.run()
+    finally:
+        reader.kill()
+        reader.wait()
+    with duckdb.connect(str(built.path), read_only=True) as con:
+        assert con.execute("select count(*) from marts.dim_document").fetchone()[0] == 6
+
+
+def test_a_failing_dbt_test_leaves_the_published_file_as_it_was(tmp_path, monkeypatch):
+    """Run the job with a dbt project copy holding one failing test: nothing is published."""
+    import dagster as dg
+    from dagster_dbt import DbtCliResource
+
+    from orchestration.defs.automation import build_warehouse
+    from orchestration.definitions import defs
+    from orchestration.project import dbt_project
+
+    built = BuiltWarehouse(tmp_path)
+    shutil.copytree(SEEDS, built.source)
+    assert built.run()
+    before = built.path.read_bytes()
+    mtime = built.path.stat().st_mtime_ns
+
+    broken = tmp_path / "dbt_project"
+    shutil.copytree(dbt_project.project_dir, broken, ignore=shutil.ignore_patterns("target", "logs"))
+    (broken / "tests" / "always_fails.sql").write_text("select 1 as failure\n")
+    (built.source / "new.txt").write_text("MODERATOR: Something new.\n", encoding="utf-8")
+    failing = dg.Definitions(
+        assets=list(defs.assets), jobs=[build_warehouse],
+        resources={"dbt": DbtCliResource(project_dir=str(broken), profiles_dir=str(broken))},
+    )
+    for key, value in built.env.items():
+        monkeypatch.setenv(key, value)
+    result = failing.resolve_job_def("build_warehouse").execute_in_process(raise_on_error=False)
+    assert not result.success
+    assert built.path.stat().st_mtime_ns == mtime
+    assert built.path.read_bytes() == before
