@@ -24,31 +24,30 @@ EXAMPLE_QUERY = (
 )
 
 
-def step_seconds(events) -> dict[str, float]:
-    """Wall seconds per step (ingest, extract, dbt, publish) from the run's event log."""
-    started: dict[str, float] = {}
-    seconds: dict[str, float] = {}
-    for event in events:
-        if not event.step_key:
-            continue
-        if event.event_type_value == "STEP_START":
-            started[event.step_key] = event.timestamp
-        elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE") and event.step_key in started:
-            seconds[event.step_key] = round(event.timestamp - started[event.step_key], 2)
-    return seconds
+def step_seconds(instance, run_id: str) -> dict[str, float]:
+    """Wall seconds per step (ingest, extract, dbt, publish) from the run's step statistics."""
+    return {
+        stat.step_key: round(stat.end_time - stat.start_time, 2)
+        for stat in instance.get_run_step_stats(run_id)
+        if stat.start_time and stat.end_time
+    }
 
 
 def run_pipeline() -> bool:
     """Execute the build_warehouse job in-process; True when every step succeeded."""
+    import dagster as dg
+
     from orchestration.definitions import defs
 
     job = defs.resolve_job_def("build_warehouse")
-    result = job.execute_in_process(raise_on_error=False)
+    instance = dg.DagsterInstance.ephemeral()
+    quiet = {"loggers": {"console": {"config": {"log_level": os.environ.get("READOUT_LOG_LEVEL", "INFO")}}}}
+    result = job.execute_in_process(run_config=quiet, instance=instance, raise_on_error=False)
     if not result.success:
         for event in result.all_events:
             if event.is_failure and event.step_key:
                 print(f"step failed: {event.step_key}: {event.message}", file=sys.stderr)
-    timings = step_seconds(result.all_events)
+    timings = step_seconds(instance, result.run_id)
     print("stage seconds: " + ", ".join(f"{k}={v}" for k, v in timings.items()))
     if os.environ.get("READOUT_TIMINGS_FILE"):
         Path(os.environ["READOUT_TIMINGS_FILE"]).write_text(json.dumps(timings))

@@ -136,11 +136,10 @@ def test_a_reader_holding_the_published_file_does_not_block_a_run(tmp_path):
 def test_a_failing_dbt_test_leaves_the_published_file_as_it_was(tmp_path, monkeypatch):
     """Run the job with a dbt project copy holding one failing test: nothing is published."""
     import dagster as dg
-    from dagster_dbt import DbtCliResource
 
     from orchestration.defs.automation import build_warehouse
     from orchestration.definitions import defs
-    from orchestration.project import dbt_project
+    from orchestration.project import dbt_project, dbt_resource
 
     built = BuiltWarehouse(tmp_path)
     shutil.copytree(SEEDS, built.source)
@@ -154,7 +153,7 @@ def test_a_failing_dbt_test_leaves_the_published_file_as_it_was(tmp_path, monkey
     (built.source / "new.txt").write_text("MODERATOR: Something new.\n", encoding="utf-8")
     failing = dg.Definitions(
         assets=list(defs.assets), jobs=[build_warehouse],
-        resources={"dbt": DbtCliResource(project_dir=str(broken), profiles_dir=str(broken))},
+        resources={"dbt": dbt_resource(broken)},
     )
     for key, value in built.env.items():
         monkeypatch.setenv(key, value)

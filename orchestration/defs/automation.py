@@ -1,7 +1,5 @@
 """When the warehouse is rebuilt: daily, and whenever the source folder's content changes."""
 
-from __future__ import annotations
-
 import hashlib
 from pathlib import Path
 

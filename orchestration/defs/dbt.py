@@ -4,28 +4,64 @@ dbt tests surface as Dagster asset checks; a failing test fails the step, so the
 publish step downstream never runs and the published warehouse stays as it was.
 """
 
-from __future__ import annotations
-
+import contextlib
 import os
 import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from orchestration import warehouse
-from orchestration.project import dbt_project
+from orchestration.project import DBT_BUILD_LINK_DIR, dbt_project
 
 translator = DagsterDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True,
                                                                         enable_source_tests_as_checks=True))
 
 
+def run_target_path(project_dir: Path, run_id: str) -> Path:
+    """A per-run dbt target folder seeded with the build-time parse state (so dbt skips parsing)."""
+    prepared = project_dir / dbt_project.target_path
+    target = prepared / "runs" / run_id
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("partial_parse.msgpack", "manifest.json"):
+        if (prepared / name).exists():
+            shutil.copy2(prepared / name, target / name)
+    return target
+
+
+@contextlib.contextmanager
+def linked_build(project_dir: Path, build: Path) -> Iterator[str]:
+    """Expose the run's build copy at dbt's constant profile path for the length of the dbt call.
+
+    The link keeps the published file's name, so DuckDB's catalog name (which dbt writes
+    into view definitions) is the same in the build copy and in the published file.
+    """
+    relative = DBT_BUILD_LINK_DIR / build.name
+    link = project_dir / relative
+    link.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (link, link.with_name(link.name + ".wal")):  # left by an interrupted run
+        stale.unlink(missing_ok=True)
+    link.symlink_to(build)
+    try:
+        yield str(relative)
+    finally:
+        wal = link.with_name(link.name + ".wal")
+        if wal.exists():  # DuckDB writes its WAL beside the path it opened: keep it with the data
+            os.replace(wal, build.with_name(build.name + ".wal"))
+        link.unlink(missing_ok=True)
+
+
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=translator, pool="readout_warehouse")
 def readout_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+    project_dir = Path(dbt.project_dir)
     build = warehouse.prepare_build(context.run_id)
-    os.environ["READOUT_DBT_DATABASE"] = str(build)
-    invocation = dbt.cli(["build"], context=context)
-    try:
-        yield from invocation.stream()
-    finally:
-        # dagster-dbt writes a target/ sub-folder per invocation; it is only needed while streaming.
-        shutil.rmtree(invocation.target_path, ignore_errors=True)
+    target = run_target_path(project_dir, context.run_id)
+    with linked_build(project_dir, build) as profile_path:
+        os.environ["READOUT_DBT_DATABASE"] = profile_path
+        try:
+            yield from dbt.cli(["build"], context=context, target_path=target).stream()
+        finally:
+            # dagster-dbt's per-invocation target folder is only needed while events stream.
+            shutil.rmtree(target, ignore_errors=True)

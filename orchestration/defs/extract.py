@@ -1,7 +1,5 @@
 """Extract stage: changed documents through the extract library into the staging tables."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from orchestration import config, warehouse

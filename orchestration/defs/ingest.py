@@ -1,7 +1,5 @@
 """Ingest stage: the source folder into staging.raw_documents / document_versions / rejected_files."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from orchestration import config, warehouse

@@ -1,7 +1,5 @@
 """Progress for long runs: a terminal bar for people, periodic log lines for Dagster's event log."""
 
-from __future__ import annotations
-
 import sys
 import time
 from collections.abc import Callable

@@ -1,7 +1,5 @@
 """Publish stage: move the checked build over the published warehouse with os.replace."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from orchestration import warehouse
@@ -17,7 +15,7 @@ def published_warehouse(context: dg.AssetExecutionContext) -> dg.MaterializeResu
     build = warehouse.prepare_build(context.run_id)
     with warehouse.connect(build, read_only=True) as con:
         counts = dict(con.execute(
-            "select table_schema || '.' || table_name, estimated_size from duckdb_tables() where table_schema = 'marts'"
+            "select schema_name || '.' || table_name, estimated_size from duckdb_tables() where schema_name = 'marts'"
         ).fetchall())
     path = warehouse.publish(context.run_id)
     context.log.info(f"published {path}")

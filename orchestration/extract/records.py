@@ -150,6 +150,11 @@ class EventMention(NamedTuple):
     participant_keys: tuple[str, ...]  # LocalPerson keys of this document
     first_of_its_kind: bool
     utterance_id: str | None
+    # Added by the time/event library (defaults keep older constructors valid):
+    timex_id: str | None = None  # the time expression that dated this mention (re-resolved at corpus level)
+    document_event: bool = False  # the document itself records this event (a press-conference transcript)
+    parties: str | None = None  # sorted party prefix ('japan|u.s.'); mentions with other parties never merge
+    other_occurrence: bool = False  # 'our last 2+2', 'the next summit': not the occasion the document is about
 
 
 class DocumentDate(NamedTuple):
@@ -158,3 +163,4 @@ class DocumentDate(NamedTuple):
     published_on_method: str  # stated | metadata | inferred | unknown
     char_start: int | None  # span of the stated date, when stated
     char_end: int | None
+    document_kind: str | None = None  # added: corpus inference skips index pages (their excerpts quote other days)

@@ -20,12 +20,13 @@ from typing import NamedTuple
 import duckdb
 
 from orchestration import warehouse
-from orchestration.extract import pipeline
+from orchestration.extract import events, pipeline
 from orchestration.extract.pipeline import DocumentAnalysis, DocumentRow
 from orchestration.extract.records import (
     DocumentDate,
     EventMention,
     LocalPerson,
+    Person,
     PersonLink,
     PersonMention,
     RemovedSpan,
@@ -91,20 +92,17 @@ def ensure_extract_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def corpus_tables() -> dict[str, type[NamedTuple]]:
-    """Tables recomputed over the whole corpus each run."""
-    from orchestration.extract import events, people
-
+    """Tables recomputed over the whole corpus each run (one new document can change any of them)."""
     return {
-        "staging.people": people.Person if hasattr(people, "Person") else pipeline_person(),
+        "staging.people": Person,
         "staging.person_links": PersonLink,
-        **{f"staging.{name}": record for name, record in events.RESOLUTION_TABLES.items()},
+        "staging.events": events.Event,
+        "staging.event_participants": events.EventParticipant,
+        "staging.event_mention_links": events.EventMentionLink,
+        "staging.inferred_document_dates": DocumentDate,
+        "staging.resolved_time_expressions": TimeExpression,
+        "staging.resolved_event_mentions": EventMention,
     }
-
-
-def pipeline_person() -> type[NamedTuple]:
-    from orchestration.extract.records import Person
-
-    return Person
 
 
 def analyse_batch(batch: Sequence[tuple]) -> list[DocumentAnalysis]:
@@ -229,8 +227,15 @@ def resolve_corpus(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     written["staging.people"] = warehouse.replace_rows(con, "staging.people", tables["staging.people"], resolved.people)
     written["staging.person_links"] = warehouse.replace_rows(con, "staging.person_links", PersonLink,
                                                               resolved.person_links)
-    for name, rows in resolved.events.tables().items():
-        table = f"staging.{name}"
+    resolution = resolved.events
+    for table, rows in (
+        ("staging.events", resolution.events),
+        ("staging.event_participants", resolution.participants),
+        ("staging.event_mention_links", resolution.mention_links),
+        ("staging.inferred_document_dates", resolution.inferred_document_dates),
+        ("staging.resolved_time_expressions", resolution.time_expressions),
+        ("staging.resolved_event_mentions", resolution.event_mentions),
+    ):
         written[table] = warehouse.replace_rows(con, table, tables[table], rows)
     return written
 

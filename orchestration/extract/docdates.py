@@ -1,0 +1,131 @@
+"""Document dates: when a document was published, and how we know.
+
+Order of trust: metadata the user or publisher attached (sidecar ``published_on``, front matter
+``date``) over a date line the document prints about itself near its top. Anything else (a
+date in the body, the date of an event the text mentions) is not the document's own date and is
+never used here; corpus-level inference from other documents lives in ``events.resolve_events``
+and is labelled ``inferred``. When neither source exists the date is None / 'unknown'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as date_parser
+
+from orchestration.extract.records import DocumentDate
+from orchestration.extract.timex import MONTH_NUMBERS
+
+METADATA_DATE_KEYS: tuple[str, ...] = ("published_on", "date", "published", "publication_date", "published_time")
+TOP_OF_DOCUMENT_CHARS = 800
+TOP_OF_DOCUMENT_LINES = 8
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_LABEL = r"(?:(?:Date|Dated|Published|Released|Posted|Issued|Updated)(?:\s+on)?\s*:?\s*)?"
+# A line that is only a date (optionally labelled, optionally followed by a clock time).
+_DATE_LINE = re.compile(
+    rf"^[ \t]*{_LABEL}{_WEEKDAY}(?:"
+    rf"(?P<mdy_month>{_MONTH})\s+(?P<mdy_day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<mdy_year>(?:19|20)\d\d)"
+    rf"|(?P<dmy_day>\d{{1,2}})\s+(?P<dmy_month>{_MONTH})\s+(?P<dmy_year>(?:19|20)\d\d)"
+    rf"|(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)"
+    rf")(?:[ \t]*(?:,|at|[-–|])?[ \t]*\d{{1,2}}:\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{{2,4}})?)?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def parse_metadata_date(value: object) -> dt.date | None:
+    """A date from metadata: date/datetime objects, 'YYYY-MM-DD', or a timestamp string.
+
+    dateutil is used only for the rare non-ISO string, on a single short value per document.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        return date_parser.parse(text, default=dt.datetime(1, 1, 1)).date() if re.search(r"\d{4}", text) else None
+    except (ValueError, OverflowError):
+        return None
+
+
+def date_from_metadata(metadata: dict | None) -> dt.date | None:
+    """The first usable metadata date, sidecar 'published_on' before front matter 'date'."""
+    for key in METADATA_DATE_KEYS:
+        if metadata and key in metadata:
+            parsed = parse_metadata_date(metadata[key])
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def find_stated_date(clean_text: str) -> tuple[dt.date, int, int] | None:
+    """A date line near the top of the document (under the title), with its span.
+
+    Only a line that is nothing but a date counts: a date inside a sentence ('On July 29, 2024,
+    ... received') is about an event, not necessarily about when the document appeared.
+    """
+    top = clean_text[:TOP_OF_DOCUMENT_CHARS]
+    line_limit = _offset_after_lines(top, TOP_OF_DOCUMENT_LINES)
+    for match in _DATE_LINE.finditer(top, 0, line_limit):
+        parsed = _date_from_line_match(match)
+        if parsed is not None:
+            start, end = _strip_span(clean_text, match.start(), match.end())
+            return parsed, start, end
+    return None
+
+
+def _offset_after_lines(text: str, lines: int) -> int:
+    position = 0
+    for _ in range(lines):
+        newline = text.find("\n", position)
+        if newline < 0:
+            return len(text)
+        position = newline + 1
+    return position
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _date_from_line_match(match: re.Match[str]) -> dt.date | None:
+    try:
+        if match["mdy_year"]:
+            month = MONTH_NUMBERS[match["mdy_month"].lower().rstrip(".")]
+            return dt.date(int(match["mdy_year"]), month, int(match["mdy_day"]))
+        if match["dmy_year"]:
+            month = MONTH_NUMBERS[match["dmy_month"].lower().rstrip(".")]
+            return dt.date(int(match["dmy_year"]), month, int(match["dmy_day"]))
+        return dt.date(int(match["iso_year"]), int(match["iso_month"]), int(match["iso_day"]))
+    except (ValueError, KeyError):
+        return None
+
+
+def find_document_date(
+    document_id: str, clean_text: str, metadata: dict | None, kind: str | None = None
+) -> DocumentDate:
+    """published_on with its method: metadata, else stated (with the span), else unknown."""
+    from_metadata = date_from_metadata(metadata)
+    if from_metadata is not None:
+        return DocumentDate(document_id, from_metadata, "metadata", None, None, kind)
+    stated = find_stated_date(clean_text)
+    if stated is not None:
+        day, start, end = stated
+        return DocumentDate(document_id, day, "stated", start, end, kind)
+    return DocumentDate(document_id, None, "unknown", None, None, kind)

@@ -1,0 +1,1474 @@
+"""Event mentions per document, and events across the corpus.
+
+Per document (``analyse_time_and_events``): the document date, its time expressions, and its
+event mentions. A mention starts at a trigger word from ``ref_event_kinds.csv`` (or a numeric
+format name such as '2+2'); its name grows left over Title-Case words, party prefixes
+('Japan-U.S.'), quoted or parenthesised abbreviations and the qualifiers of
+``ref_event_qualifiers.csv``, and right over a topic ('... meeting on extended deterrence') or a
+counterpart ('courtesy call on Prime Minister X'). The date, time, duration, place and
+participants come from the same sentence; the name gives a merge key (``alias_key``) built by
+generic rules only: parenthesised abbreviations, 'two-plus-two' -> '2+2', topic complements.
+
+Corpus level (``resolve_events``): alias keys linked by 'Long Name (ABBR)' definitions, undated
+documents anchored by events other documents date ("today's 2+2"), their relative expressions
+re-resolved, and mentions merged into events on (alias, date, parties).
+"""
+
+from __future__ import annotations
+
+import bisect
+import collections
+import datetime as dt
+import functools
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from orchestration.extract.docdates import find_document_date
+from orchestration.extract.records import (
+    DocumentDate,
+    EventMention,
+    LocalPerson,
+    PersonLink,
+    Sentence,
+    TimeExpression,
+    Utterance,
+)
+from orchestration.extract.reference import load_reference, reference_dir
+from orchestration.extract.timex import (
+    WEEKDAY_NUMBERS,
+    date_from_value,
+    duration_minutes,
+    find_time_expressions,
+    keyword_positions,
+    merge_spans,
+    reresolve_time_expression,
+    sentence_bounds,
+    utterance_at,
+)
+
+# --- reference data ------------------------------------------------------------------------------
+
+
+class TriggerInfo(NamedTuple):
+    kind: str
+    family: str
+
+
+class QualifierInfo(NamedTuple):
+    in_core: bool
+    kind: str | None
+    applies_to: str | None
+
+
+class TriggerTable(NamedTuple):
+    """Trigger phrases with their kinds, the regex that confirms them, and the cheap search keywords."""
+
+    by_phrase: dict[str, TriggerInfo]
+    pattern: re.Pattern[str]
+    keywords: tuple[str, ...]  # longest word of each phrase without its first letter ('eeting' finds 'Meeting')
+    words: frozenset[str]  # every word of every trigger phrase (not part of a merge key)
+
+
+def _triggers() -> TriggerTable:
+    """The trigger table of the current reference folder (tests point READOUT_REFERENCE_DIR elsewhere)."""
+    return _trigger_table(str(reference_dir()))
+
+
+@functools.lru_cache(maxsize=4)
+def _trigger_table(_folder: str) -> TriggerTable:
+    """Trigger phrase -> kind/family, one regex that confirms any of them (longest first), search keywords."""
+    table: dict[str, TriggerInfo] = {}
+    for row in load_reference("ref_event_kinds"):
+        phrase = " ".join(row["trigger"].lower().split())
+        if phrase:
+            table[phrase] = TriggerInfo(row["kind"].strip(), row["family"].strip())
+    phrases = sorted(table, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+    pattern = re.compile(
+        rf"\b(?P<word>{alternatives})\b(?![-–]\w)"
+        rf"|(?<![\w+])(?P<numeric>\d\s?\+\s?\d|(?:{_NUMBER_WORD_ALTERNATION})-plus-(?:{_NUMBER_WORD_ALTERNATION}))"
+        rf"(?![\w+])",
+        re.IGNORECASE,
+    )
+    keywords = {max(phrase.split(), key=len)[1:] for phrase in phrases} | {"+", "plus"}
+    words = frozenset(word for phrase in phrases for word in phrase.split())
+    return TriggerTable(table, pattern, tuple(sorted(keywords)), words)
+
+
+def _qualifiers() -> dict[str, QualifierInfo]:
+    """Qualifier word -> whether it belongs in the merge key, and the kind it implies."""
+    return _qualifier_table(str(reference_dir()))
+
+
+@functools.lru_cache(maxsize=4)
+def _qualifier_table(_folder: str) -> dict[str, QualifierInfo]:
+    """Rows of ref_event_qualifiers.csv for one reference folder."""
+    table = {}
+    for row in load_reference("ref_event_qualifiers"):
+        word = row["word"].strip().lower()
+        table[word] = QualifierInfo(
+            in_core=row["in_core"].strip().lower() == "true",
+            kind=row["kind"].strip() or None,
+            applies_to=row["applies_to"].strip() or None,
+        )
+    return table
+
+
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_NUMBER_WORD_ALTERNATION = "|".join(_NUMBER_WORDS)
+
+# --- compiled patterns ---------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\([^()\n]{1,60}\)|[“\"‘']?[\w][\w.’'+&-]*[”\"’']?")
+_GAP_ALLOWED = re.compile(r"[ \t]*")
+_VERB_CONTEXT = re.compile(
+    r"(?:\b(?:to|will|would|can|could|may|might|should|must|shall|not|we|you|they|he|she|am|is|are|was|were|be"
+    r"|been|being|I)|['’]ll)\s+$"
+)
+_PLUS_NUMBER = re.compile(rf"\b({_NUMBER_WORD_ALTERNATION})-plus-({_NUMBER_WORD_ALTERNATION})\b", re.IGNORECASE)
+_SPACED_PLUS = re.compile(r"(\d)\s*\+\s*(\d)")
+_NUMERIC_FORMAT = re.compile(r"^\d\+\d$")
+_QUOTES = "“”\"‘’'"
+_POSSESSIVE = re.compile(r"['’]s$")
+_PARTY_COMPOUND = re.compile(r"^(?:[A-Z][\w.]*\.?)(?:[-–](?:[A-Z][\w.]*\.?))+$")
+_COMPLEMENT_SPLIT = re.compile(r"\s(on|regarding|about|of|with|between|to|by)\s")
+_PAREN_NAME = re.compile(r"^(?P<long>[^()]+?)\s*\((?P<short>[^()]{1,40})\)\s*(?P<tail>[^()]*)$")
+_TOPIC = re.compile(
+    r"[ \t]+(?:on|regarding|about)[ \t]+(?P<topic>(?:(?!(?:the|a|an|and|or|to|of|in|at|with|for|this|that|which|who|was"
+    r"|is|are|were|will|has|had|have|from|by|between|as)\b)[A-Za-z][\w.’'-]*[ \t]?){1,4})"
+)
+_OF_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<name>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})")
+_COUNTERPART = re.compile(
+    r"[ \t]+(?P<prep>on|with|between|by|to)[ \t]+"
+    r"(?P<who>(?:the[ \t]+)?(?:[A-Z][\w.’'-]*)(?:[ \t]+(?:[A-Z][\w.’'-]*|of|and)){0,5})"
+)
+_PLACE = re.compile(r"\bin[ \t]+(?P<place>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,2})")
+_FIRST_CLAIM = re.compile(
+    r"\bfor\s+the\s+(?:very\s+)?first\s+time\b|\bfirst[-\s]ever\b|\bfirst\s+of\s+its\s+kind\b"
+    r"|\bnever\s+been\s+(?:done|held)\s+before\b|\bunprecedented\b",
+    re.IGNORECASE,
+)
+_CONVENING_VERB = re.compile(
+    r"\b(?:held|hold|holding|convened|convene|conducted|conduct|hosted|host|took\s+place|met|meet|had|have)\b",
+    re.IGNORECASE,
+)
+_STANDALONE_FIRST_CLAIM = re.compile(r"\bnever\s+been\s+(?:done|held)\s+before\b|\bfirst\s+of\s+its\s+kind\b", re.I)
+_PREVIOUS_CUE = re.compile(
+    r"\b(?:last|previous|prior|past|next|upcoming|future|another)\s+(?:[\w.’'-]+\s+){0,3}$", re.I
+)
+_PRESS_TITLE = re.compile(r"press\s+(?:conference|briefing|gaggle)|news\s+conference|briefing", re.IGNORECASE)
+
+_TIME_WORDS = frozenset(
+    list(WEEKDAY_NUMBERS)
+    + ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+       "november", "december", "today", "yesterday", "tomorrow", "tonight", "sunday", "week", "month", "year"]
+)  # fmt: skip
+_CAPITAL_STOPWORDS = frozenset(
+    {
+        "was",
+        "is",
+        "are",
+        "were",
+        "did",
+        "does",
+        "do",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "has",
+        "have",
+        "had",
+        "what",
+        "why",
+        "how",
+        "who",
+        "where",
+        "whether",
+        "if",
+        "because",
+        "q",
+        "thank",
+        "yes",
+        "no",
+        "well",
+        "now",
+        "let’s",
+        "let's",
+        "said",
+        "says",
+        "about",
+        "than",
+        "just",
+        "only",
+        "even",
+        "every",
+        "the",
+        "a",
+        "an",
+        "at",
+        "in",
+        "on",
+        "of",
+        "for",
+        "during",
+        "after",
+        "before",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "my",
+        "your",
+        "we",
+        "i",
+        "they",
+        "he",
+        "she",
+        "it",
+        "and",
+        "but",
+        "so",
+        "since",
+        "with",
+        "from",
+        "to",
+        "as",
+        "by",
+        "following",
+        "ahead",
+        "regarding",
+        "also",
+        "then",
+        "when",
+        "while",
+        "next",
+        "last",
+        "both",
+        "there",
+        "here",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "however",
+        "meanwhile",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    }
+)
+_DETERMINERS_AND_FILLERS = frozenset(["the", "a", "an", "and", "of", "&", "this", "that"])
+_NOT_PLACES = frozenset(
+    {
+        "The",
+        "This",
+        "That",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "January",
+        "February",
+        "March",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "English",
+        "Japanese",
+        "Chinese",
+        "Korean",
+        "Russian",
+        "French",
+        "Spanish",
+        "History",
+        "Congress",
+        "Parliament",
+    }
+)
+_UNITED_STATES_FORMS = {"us": "u.s.", "u.s": "u.s.", "usa": "u.s.", "u.s.a.": "u.s.", "united states": "u.s."}
+_DATING_TIMEX_KINDS = frozenset({"date", "relative"})
+_EVENT_PRECISIONS = frozenset({"day", "month", "year"})
+_NON_EVENT_DATE_CUES = ("since", "by ", "until", "through", "before", "after", "from")
+_GENERIC_SUFFIX = "*"
+
+
+# --- result types --------------------------------------------------------------------------------
+
+
+class TimeEventAnalysis(NamedTuple):
+    """Everything the time/event library extracts from one document."""
+
+    document_date: DocumentDate
+    time_expressions: list[TimeExpression]
+    event_mentions: list[EventMention]
+
+
+class Event(NamedTuple):
+    """One real-world event across the corpus (``dim_event``)."""
+
+    event_id: str
+    name: str
+    kind: str
+    start_date: dt.date | None
+    date_precision: str | None
+    start_time: str | None
+    duration_minutes: int | None
+    place: str | None
+    source_document_count: int
+    first_of_its_kind: bool
+    alias_key: str  # extra column: the merge key, so analysts can see why mentions were merged
+
+
+class EventParticipant(NamedTuple):
+    event_id: str
+    person_id: str
+
+
+class EventMentionLink(NamedTuple):
+    event_mention_id: str
+    event_id: str
+
+
+class EventResolution(NamedTuple):
+    events: list[Event]
+    participants: list[EventParticipant]
+    mention_links: list[EventMentionLink]
+    inferred_document_dates: list[DocumentDate]
+    time_expressions: list[TimeExpression]  # re-resolved expressions of documents that got an anchor
+    event_mentions: list[EventMention]  # re-dated mentions of those documents
+
+
+class _Candidate(NamedTuple):
+    """A mention before dating: span, name parts and the trigger that started it."""
+
+    start: int
+    end: int
+    trigger_start: int
+    trigger_end: int
+    name: str
+    kind: str
+    family: str
+    alias_key: str
+    parties: str | None
+    place: str | None
+
+
+# --- names and alias keys ------------------------------------------------------------------------
+
+
+def normalise_number_format(text: str) -> str:
+    """'two-plus-two' -> '2+2', '2 + 2' -> '2+2' (spelled and spaced forms of one format name)."""
+    if "plus" in text:
+        text = _PLUS_NUMBER.sub(lambda m: f"{_NUMBER_WORDS[m[1].lower()]}+{_NUMBER_WORDS[m[2].lower()]}", text)
+    return _SPACED_PLUS.sub(r"\1+\2", text) if "+" in text else text
+
+
+def _strip_quotes(token: str) -> str:
+    return token.strip(_QUOTES) if not _POSSESSIVE.search(token) else token.lstrip(_QUOTES)
+
+
+def is_party_compound(token: str) -> bool:
+    """'Japan-U.S.', 'U.S.-Japan-ROK': a hyphenated list of capitalised party names."""
+    return bool(_PARTY_COMPOUND.match(token)) and "-" in token.replace("–", "-")
+
+
+def parties_of(token: str) -> str:
+    """'U.S.-Japan' and 'Japan-U.S.' -> 'japan|u.s.' (order-free)."""
+    parts = [part.strip(" .").lower() for part in re.split(r"[-–]", token) if part.strip(" .")]
+    normal = sorted({_UNITED_STATES_FORMS.get(part, _UNITED_STATES_FORMS.get(part + ".", part)) for part in parts})
+    return "|".join(normal)
+
+
+def core_of_name(name: str, family: str) -> str:
+    """The merge-relevant words of an event name (lowercase), by generic rules.
+
+    Priority: a parenthesised abbreviation ('Foreign and Defense Ministerial (2+2) Meeting' -> '2+2'),
+    then a topic complement ('meeting on extended deterrence' -> 'extended deterrence'), then a
+    numeric format name anywhere, then the remaining words without party prefixes, trigger words and
+    format qualifiers ('Quad Foreign Ministers Meeting' -> 'quad').
+    """
+    name = normalise_number_format(name)
+    paren = _PAREN_NAME.match(name)
+    if paren:
+        short = _core_words(paren["short"].split(), family)
+        if short and len(short) <= 3:
+            return " ".join(short)
+    head, complement = _split_complement(name)
+    if complement and family == "meeting":
+        topic = _core_words(complement.split(), family)
+        if topic:
+            return " ".join(topic)
+    words = _core_words(head.split(), family)
+    numeric = [word for word in words if _NUMERIC_FORMAT.match(word)]
+    if numeric:
+        return numeric[0]
+    return " ".join(words)
+
+
+def _split_complement(name: str) -> tuple[str, str | None]:
+    """Split after the head trigger word: 'Ministerial Meeting on X' -> ('Ministerial Meeting', 'X')."""
+    words = _triggers().words
+    head_end = 0
+    for token in re.finditer(r"\S+", name):
+        if token.group(0).lower().strip(_QUOTES + "().,") in words:
+            head_end = token.end()
+    match = _COMPLEMENT_SPLIT.search(name, head_end)
+    if not match:
+        return name, None
+    if match[1] in ("on", "regarding", "about", "of"):
+        return name[: match.start()], name[match.end() :]
+    return name[: match.start()], None
+
+
+def _core_words(tokens: Sequence[str], family: str) -> list[str]:
+    trigger_words = _triggers().words
+    qualifiers = _qualifiers()
+    words: list[str] = []
+    for raw in tokens:
+        token = _strip_quotes(raw.strip("()"))
+        if not token or is_party_compound(token):
+            continue
+        if _POSSESSIVE.search(token):
+            words = [_POSSESSIVE.sub("", token).lower()]  # 'Prime Minister Kishida's visit' -> 'kishida'
+            continue
+        lower = token.lower().rstrip(".,")
+        qualifier = qualifiers.get(lower)
+        if lower in trigger_words or lower in _DETERMINERS_AND_FILLERS or (qualifier and not qualifier.in_core):
+            continue
+        words.append(lower)
+    while words and words[-1] in ("and", "of"):
+        words.pop()
+    return words
+
+
+def alias_key_for(name: str, family: str, kind: str) -> str:
+    """Merge key: the core words, prefixed by the family for non-meetings ('visit:kishida').
+
+    A name with no core words ('the meeting', 'a courtesy call', 'the election') is generic: it
+    merges only inside its own document, never with another document's 'election' of that year.
+    """
+    core = core_of_name(name, family)
+    if family == "meeting":
+        return core or kind + _GENERIC_SUFFIX
+    return f"{family}:{core}" if core else family + _GENERIC_SUFFIX
+
+
+def is_generic_alias(alias_key: str) -> bool:
+    """A meeting named only by its kind ('the meeting'): merged only inside one document."""
+    return alias_key.endswith(_GENERIC_SUFFIX)
+
+
+# --- finding mentions ----------------------------------------------------------------------------
+
+
+def find_event_candidates(text: str) -> list[_Candidate]:
+    """Trigger matches grown into named mentions; a modifier trigger inside a longer name is dropped.
+
+    Candidate-first: ``str.find`` on a few keywords, then the trigger regex only in small windows.
+    """
+    table = _triggers()
+    spans = [
+        (max(0, position - 24), min(len(text), position + len(keyword) + 24))
+        for keyword in table.keywords
+        for position in keyword_positions(text, keyword)
+    ]
+    candidates: list[_Candidate] = []
+    seen: set[int] = set()
+    for low, high in merge_spans(spans):
+        for match in table.pattern.finditer(text, low, high):
+            if match.start() in seen:
+                continue
+            seen.add(match.start())
+            candidate = _candidate_from_trigger(text, match, table)
+            if candidate is not None:
+                candidates.append(candidate)
+    return _drop_nested(candidates)
+
+
+def _candidate_from_trigger(text: str, match: re.Match[str], table: TriggerTable) -> _Candidate | None:
+    if match["word"]:
+        phrase = " ".join(match["word"].lower().split())
+        info = table.by_phrase[phrase]
+        if _VERB_CONTEXT.search(text, max(0, match.start() - 12), match.start()):
+            return None
+        if phrase in _qualifiers() and _modifies_next_word(text, match.end(), table):
+            return None  # 'ministerial level meeting': the head comes later
+        if _inside_longer_proper_name(text, match) or _followed_like_a_verb(text, match.end()):
+            return None
+    else:
+        info = TriggerInfo("meeting", "meeting")
+    return _grow_candidate(text, match.start(), match.end(), info)
+
+
+_NEXT_WORD = re.compile(r"[ \t-]+([A-Za-z][\w’'-]*)")
+
+
+_VERB_FOLLOWERS = frozenset({"about", "like", "him", "her", "them", "us", "me", "it"})
+_NAME_CONTINUATION_EXCEPTIONS = frozenset(
+    {"On", "In", "At", "With", "Of", "For", "And", "The", "This", "Between", "By"}
+)
+
+
+def _inside_longer_proper_name(text: str, match: re.Match[str]) -> bool:
+    """'Press Briefing Room', 'Summit Declaration': a capitalised trigger followed by another capitalised
+    non-trigger word is the modifier of a longer proper name (a room, a document), not the event."""
+    if not match.group(0)[:1].isupper():
+        return False
+    following = _NEXT_WORD.match(text, match.end())
+    if not following or not following[1][:1].isupper() or following[1] in _NAME_CONTINUATION_EXCEPTIONS:
+        return False
+    word = following[1].lower().strip("’'")
+    return word not in _triggers().words and word not in _TIME_WORDS and not following.group(0).startswith("-")
+
+
+def _followed_like_a_verb(text: str, position: int) -> bool:
+    """'the President talks about this', 'Biden meeting him': the trigger is a verb here."""
+    following = _NEXT_WORD.match(text, position)
+    return bool(following) and following.group(0)[:1] == " " and following[1] in _VERB_FOLLOWERS
+
+
+def _modifies_next_word(text: str, position: int, table: TriggerTable) -> bool:
+    """A trigger that is also a qualifier ('ministerial', 'summit') is a modifier when a name word follows."""
+    following = _NEXT_WORD.match(text, position)
+    if not following:
+        return False
+    word = following[1].lower()
+    return word in table.words or word in _qualifiers()
+
+
+def _drop_nested(candidates: list[_Candidate]) -> list[_Candidate]:
+    """'Ministerial Meeting' yields two triggers; keep the head (the rightmost trigger of a name)."""
+    kept: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start, -c.trigger_end)):
+        if kept and candidate.start < kept[-1].end:
+            if candidate.trigger_end > kept[-1].trigger_end and candidate.start <= kept[-1].trigger_start:
+                kept[-1] = candidate
+            elif candidate.trigger_end > kept[-1].end:
+                kept.append(candidate)
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _grow_candidate(text: str, trigger_start: int, trigger_end: int, info: TriggerInfo) -> _Candidate | None:
+    paren_open = _enclosing_paren(text, trigger_start)
+    left_edge = paren_open if paren_open is not None else trigger_start
+    pre_tokens, start = _premodifiers(text, left_edge)
+    trigger_text = _strip_quotes(text[trigger_start:trigger_end])
+    end = trigger_end
+    if paren_open is not None:
+        close = text.find(")", trigger_end)
+        inner = text[paren_open + 1 : close] if close > 0 else trigger_text
+        end = close + 1 if close > 0 else trigger_end
+        name_parts = [*pre_tokens, f"({_clean_inner(inner)})"]
+    else:
+        name_parts = [*pre_tokens, trigger_text]
+    place = None
+    complement = _complement(text, end, info.family)
+    if complement:
+        words, end, place = complement
+        name_parts.append(words)
+    name = " ".join(_strip_quotes(part) if not part.startswith("(") else part for part in name_parts)
+    if paren_open is not None and not pre_tokens:
+        name = name.strip("()")
+    kind = _kind_from_qualifiers(pre_tokens, info)
+    parties = next((parties_of(token) for token in pre_tokens if is_party_compound(_strip_quotes(token))), None)
+    alias_key = alias_key_for(name, info.family, kind)
+    return _Candidate(start, end, trigger_start, trigger_end, name, kind, info.family, alias_key, parties, place)
+
+
+def _clean_inner(inner: str) -> str:
+    """Inside '(Japan-U.S. “2+2”)' keep the abbreviation: drop quotes and party prefixes."""
+    tokens = [_strip_quotes(token) for token in inner.split()]
+    kept = [token for token in tokens if token and not is_party_compound(token)]
+    return normalise_number_format(" ".join(kept or tokens))
+
+
+def _enclosing_paren(text: str, position: int) -> int | None:
+    """Start of an open parenthesis just before the trigger ('Committee (Japan-U.S. “2+2”)')."""
+    window_start = max(0, position - 40)
+    open_index = text.rfind("(", window_start, position)
+    if open_index < 0 or text.rfind(")", open_index, position) >= 0 or "\n" in text[open_index:position]:
+        return None
+    return open_index
+
+
+def _premodifiers(text: str, position: int) -> tuple[list[str], int]:
+    """Name words left of the trigger, nearest first rejected at the first non-name word."""
+    window_start = max(0, position - 160)
+    line_start = text.rfind("\n", window_start, position) + 1
+    window_start = max(window_start, line_start)
+    tokens = list(_TOKEN.finditer(text, window_start, position))
+    accepted: list[re.Match[str]] = []
+    boundary = position
+    qualifiers = _qualifiers()
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        if not _GAP_ALLOWED.fullmatch(text, token.end(), boundary):
+            break
+        raw = token.group(0)
+        if raw.startswith("(") and raw[1:2].islower():
+            boundary = token.start()  # '(inaudible)', '(via interpreter)': transcript notes, not name words
+            continue
+        if not _accept_premodifier(raw, tokens[index - 1].group(0) if index > 0 else None, qualifiers):
+            break
+        accepted.append(token)
+        boundary = token.start()
+        if len(accepted) >= 8 or (_POSSESSIVE.search(raw) and raw[:1].islower()):
+            break
+    while accepted and _strip_quotes(accepted[-1].group(0)).lower() in ("and", "of", "&"):
+        accepted.pop()
+    accepted.reverse()
+    start = accepted[0].start() if accepted else position
+    return [token.group(0) for token in accepted], start
+
+
+def _accept_premodifier(raw: str, previous: str | None, qualifiers: dict[str, QualifierInfo]) -> bool:
+    if raw.startswith("("):
+        return True
+    token = _strip_quotes(raw)
+    bare = _POSSESSIVE.sub("", token)
+    lower = bare.lower().rstrip(".")
+    if not bare or lower in _TIME_WORDS:
+        return False
+    if _NUMERIC_FORMAT.match(normalise_number_format(bare)):
+        return True
+    if lower in ("and", "of", "&"):
+        return previous is not None and _strip_quotes(previous)[:1].isupper()
+    if lower in _triggers().words and lower not in qualifiers:
+        return False  # another event's head word: 'X Meeting and Y Dialogue' are two names
+    if bare[:1].isupper() or bare[:1].isdigit() and any(char.isupper() for char in bare):
+        return lower not in _CAPITAL_STOPWORDS
+    if _POSSESSIVE.search(token):
+        return lower not in _CAPITAL_STOPWORDS and lower not in ("it", "today", "yesterday", "tomorrow")
+    return lower in qualifiers
+
+
+def _complement(text: str, position: int, family: str) -> tuple[str, int, str | None] | None:
+    """Words right of the trigger that belong to the name: a topic for meetings, a counterpart otherwise."""
+    if family == "meeting":
+        topic = _TOPIC.match(text, position)
+        if topic and not _starts_with_time_word(topic["topic"]):
+            words = topic.group(0).strip().rstrip(".")
+            return words, position + len(topic.group(0).rstrip().rstrip(".")), None
+        of_name = _OF_NAME.match(text, position)
+        if of_name and not _starts_with_time_word(of_name["name"]):
+            words = of_name.group(0).strip().rstrip(".")
+            return words, position + len(of_name.group(0).rstrip().rstrip(".")), None
+    counterpart = _COUNTERPART.match(text, position)
+    if not counterpart or _starts_with_time_word(counterpart["who"]):
+        return None
+    prep = counterpart["prep"]
+    if prep == "to" and family != "visit" or prep == "on" and family == "meeting":
+        return None
+    who = _without_sentence_dot(counterpart["who"].strip())
+    if prep in ("with", "between") and len(who.split()) < 2:
+        return None
+    end = counterpart.start("who") + counterpart["who"].find(who) + len(who)
+    place = who.removeprefix("the ").strip() if prep == "to" else None
+    return f"{prep} {who}", end, place
+
+
+def _without_sentence_dot(words: str) -> str:
+    """'President of Israel.' -> 'President of Israel'; 'the U.S.' keeps its abbreviation dot."""
+    if words.endswith(".") and not re.search(r"(?:^|[\s.])[A-Za-z]\.$", words):
+        return words[:-1]
+    return words
+
+
+def _starts_with_time_word(words: str) -> bool:
+    first = words.split()[0].lower().rstrip("’'s") if words.split() else ""
+    return first in _TIME_WORDS
+
+
+def _kind_from_qualifiers(pre_tokens: Sequence[str], info: TriggerInfo) -> str:
+    qualifiers = _qualifiers()
+    for raw in reversed(pre_tokens):
+        qualifier = qualifiers.get(_strip_quotes(raw).lower())
+        if qualifier and qualifier.kind and qualifier.applies_to == info.family:
+            return qualifier.kind
+    return info.kind
+
+
+# --- per document --------------------------------------------------------------------------------
+
+
+def analyse_time_and_events(
+    document_id: str,
+    clean_text: str,
+    kind: str,
+    metadata: dict,
+    utterances: list[Utterance],
+    sentences: list[Sentence],
+    local_people: list[LocalPerson],
+) -> TimeEventAnalysis:
+    """Document date, time expressions and event mentions of one document (pure, no I/O)."""
+    document_date = find_document_date(document_id, clean_text, metadata, kind)
+    time_expressions = find_time_expressions(
+        document_id, clean_text, document_date.published_on, document_date.published_on_method, utterances
+    )
+    mentions = find_event_mentions(
+        document_id, clean_text, kind, metadata, utterances, sentences, local_people, document_date, time_expressions
+    )
+    return TimeEventAnalysis(document_date, time_expressions, mentions)
+
+
+def find_event_mentions(
+    document_id: str,
+    text: str,
+    kind: str,
+    metadata: dict,
+    utterances: list[Utterance],
+    sentences: list[Sentence],
+    local_people: list[LocalPerson],
+    document_date: DocumentDate,
+    time_expressions: list[TimeExpression],
+) -> list[EventMention]:
+    """Event mentions with date, time, duration, place, participants and first-of-its-kind claims."""
+    candidates = find_event_candidates(text)
+    if not candidates:
+        synthetic = _synthetic_document_event(document_id, kind, metadata, document_date, utterances, [])
+        return [synthetic] if synthetic else []
+    bounds = sentence_bounds(sentences, text)
+    sentence_starts = [start for start, _ in bounds]
+    by_sentence = _group_by_sentence(candidates, sentence_starts)
+    timex_by_sentence = _group_timex_by_sentence(time_expressions, sentence_starts)
+    people = _person_finder(local_people)
+    utterance_starts = [utterance.char_start for utterance in utterances]
+    document_event_index = _document_event_index(candidates, kind, text)
+    mentions: list[EventMention] = []
+    for sentence_index, indexes in sorted(by_sentence.items()):
+        sentence_start, sentence_end = bounds[sentence_index]
+        sentence_timexes = timex_by_sentence.get(sentence_index, [])
+        times = _assign_exclusive(
+            [timex for timex in sentence_timexes if timex.kind == "time"], [candidates[i] for i in indexes]
+        )
+        durations = _assign_exclusive(
+            [timex for timex in sentence_timexes if timex.kind == "duration" and duration_minutes(timex.value)],
+            [candidates[i] for i in indexes],
+        )
+        participants = people(text[sentence_start:sentence_end])
+        first_claims = _first_claim_positions(text, sentence_start, sentence_end)
+        for position, index in enumerate(indexes):
+            candidate = candidates[index]
+            dating = _nearest_dating_timex(text, candidate, sentence_timexes, [candidates[i] for i in indexes])
+            is_document_event = index == document_event_index
+            mentions.append(
+                _make_mention(
+                    document_id, len(mentions) + 1, text, candidate, dating, document_date, is_document_event,
+                    times.get(position), durations.get(position),
+                    _place_near(text, candidate, sentence_start, sentence_end),
+                    _speaker_participants(utterances) if is_document_event else participants,
+                    _claims_first(text, candidate, first_claims, [candidates[i] for i in indexes]),
+                    utterance_at(utterances, utterance_starts, candidate.start),
+                )
+            )  # fmt: skip
+    mentions = _propagate_within_paragraph(text, mentions)
+    mentions = _mark_following_first_claims(text, mentions, bounds, sentence_starts)
+    synthetic = _synthetic_document_event(document_id, kind, metadata, document_date, utterances, mentions)
+    return mentions + ([synthetic] if synthetic else [])
+
+
+def _make_mention(
+    document_id: str,
+    index: int,
+    text: str,
+    candidate: _Candidate,
+    dating: TimeExpression | None,
+    document_date: DocumentDate,
+    is_document_event: bool,
+    start_time: TimeExpression | None,
+    duration: TimeExpression | None,
+    place: str | None,
+    participants: tuple[str, ...],
+    first_of_its_kind: bool,
+    utterance_id: str | None,
+) -> EventMention:
+    event_date, precision, method, timex_id = None, None, None, None
+    if dating is not None:
+        event_date, precision = date_from_value(dating.value)
+        method = dating.method if event_date else None
+        timex_id = dating.timex_id
+    elif is_document_event and document_date.published_on:
+        event_date, precision, method = document_date.published_on, "day", document_date.published_on_method
+    return EventMention(
+        document_id=document_id,
+        event_mention_id=f"{document_id}-e{index:05d}",
+        char_start=candidate.start,
+        char_end=candidate.end,
+        text=text[candidate.start : candidate.end],
+        name=candidate.name,
+        kind=candidate.kind,
+        alias_key=candidate.alias_key,
+        event_date=event_date,
+        date_precision=precision,
+        date_method=method,
+        start_time=start_time.value if start_time else None,
+        duration_minutes=duration_minutes(duration.value) if duration else None,
+        place=candidate.place or place,
+        participant_keys=participants,
+        first_of_its_kind=first_of_its_kind,
+        utterance_id=utterance_id,
+        timex_id=timex_id,
+        document_event=is_document_event,
+        parties=candidate.parties,
+        other_occurrence=_PREVIOUS_CUE.search(text, max(0, candidate.start - 40), candidate.start) is not None,
+    )
+
+
+def _group_by_sentence(candidates: list[_Candidate], sentence_starts: list[int]) -> dict[int, list[int]]:
+    groups: dict[int, list[int]] = collections.defaultdict(list)
+    for index, candidate in enumerate(candidates):
+        groups[max(0, bisect.bisect_right(sentence_starts, candidate.start) - 1)].append(index)
+    return groups
+
+
+def _group_timex_by_sentence(
+    expressions: list[TimeExpression], sentence_starts: list[int]
+) -> dict[int, list[TimeExpression]]:
+    groups: dict[int, list[TimeExpression]] = collections.defaultdict(list)
+    for expression in expressions:
+        groups[max(0, bisect.bisect_right(sentence_starts, expression.char_start) - 1)].append(expression)
+    return groups
+
+
+def _distance(candidate: _Candidate, start: int, end: int) -> int:
+    if end <= candidate.start:
+        return candidate.start - end
+    if start >= candidate.end:
+        return start - candidate.end
+    return 0
+
+
+def _nearest_dating_timex(
+    text: str, candidate: _Candidate, expressions: list[TimeExpression], others: list[_Candidate]
+) -> TimeExpression | None:
+    """The closest date-like expression in the sentence whose nearest mention is this one.
+
+    'the 2+2 confirmed progress on the outcomes of the visit in April': 'in April' dates the visit,
+    not the 2+2. A coordinated mention ('X Meeting and a Y Dialogue in Tokyo on July 28') shares
+    the date. 'since 2010' / 'by March' are not event dates. A mention marked as the current
+    occasion ('this 2+2') takes only a date right next to it.
+    """
+    best: tuple[int, TimeExpression] | None = None
+    current = _CURRENT_CUE.search(text, max(0, candidate.start - 40), candidate.start) is not None
+    for expression in expressions:
+        if expression.kind not in _DATING_TIMEX_KINDS or expression.precision not in ("day", "month", "year"):
+            continue
+        if expression.text.lower().startswith(_NON_EVENT_DATE_CUES):
+            continue
+        distance = _distance(candidate, expression.char_start, expression.char_end)
+        if distance > MAX_DATE_DISTANCE or best is not None and distance >= best[0]:
+            continue
+        if current and distance > CURRENT_OCCASION_DATE_DISTANCE:
+            continue
+        if _blocked_by_other_mention(text, candidate, expression, others):
+            continue
+        best = (distance, expression)
+    return best[1] if best else None
+
+
+MAX_DATE_DISTANCE = 150
+CURRENT_OCCASION_DATE_DISTANCE = 20  # 'during this 2+2, ... announced in April': April is not this 2+2's date
+_CURRENT_CUE = re.compile(r"\b(?:this|these|today['’]s|the\s+current|the\s+present)\s+(?:[\w.’'+-]+\s+){0,3}$", re.I)
+_COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*(?:an?|the)?\s*$")
+
+
+def _blocked_by_other_mention(
+    text: str, candidate: _Candidate, expression: TimeExpression, others: list[_Candidate]
+) -> bool:
+    """An expression belongs to its nearest mention (and to mentions coordinated with that one)."""
+    owner = min(others, key=lambda other: _distance(other, expression.char_start, expression.char_end))
+    if owner is candidate or _distance(owner, expression.char_start, expression.char_end) == _distance(
+        candidate, expression.char_start, expression.char_end
+    ):
+        return False
+    first, second = sorted((owner, candidate), key=lambda item: item.start)
+    return not _COORDINATION.match(text[first.end : second.start])
+
+
+def _assign_exclusive(expressions: list[TimeExpression], candidates: list[_Candidate]) -> dict[int, TimeExpression]:
+    """Each clock time / duration goes to the one mention nearest to it (a sentence narrates one event)."""
+    assigned: dict[int, TimeExpression] = {}
+    for expression in expressions:
+        position = min(
+            range(len(candidates)),
+            key=lambda i: _distance(candidates[i], expression.char_start, expression.char_end),
+        )
+        assigned.setdefault(position, expression)
+    return assigned
+
+
+def _person_finder(local_people: list[LocalPerson]):
+    """A function: sentence text -> LocalPerson keys whose family (or printed) name occurs in it."""
+    names: dict[str, list[str]] = collections.defaultdict(list)
+    for person in local_people:
+        if (person.role or "").lower() == "journalist":
+            continue
+        name = person.family_name or person.name_as_printed
+        if name and len(name) > 1:
+            names[name.lower()].append(person.local_person_key)
+    if not names:
+        return lambda _text: ()
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b", re.I
+    )
+
+    def find(sentence: str) -> tuple[str, ...]:
+        keys: dict[str, None] = {}
+        for match in pattern.finditer(sentence):
+            for key in names[match.group(0).lower()]:
+                keys[key] = None
+        return tuple(keys)
+
+    return find
+
+
+def _speaker_participants(utterances: list[Utterance]) -> tuple[str, ...]:
+    """Officials who speak in a transcript are the participants of the event it records."""
+    keys: dict[str, None] = {}
+    for utterance in utterances:
+        if utterance.speaker_kind == "official" and utterance.local_person_key:
+            keys[utterance.local_person_key] = None
+    return tuple(keys)
+
+
+def _place_near(text: str, candidate: _Candidate, sentence_start: int, sentence_end: int) -> str | None:
+    """'in Tokyo' in the same sentence, closest to the mention; 'the Japanese capital' stays unresolved."""
+    best: tuple[int, str] | None = None
+    for match in _PLACE.finditer(text, sentence_start, sentence_end):
+        place = _without_sentence_dot(match["place"].rstrip(",’'"))
+        first = place.split()[0]
+        if first in _NOT_PLACES or first.rstrip("’'s") in _NOT_PLACES or _TIME_WORD_RE.match(first):
+            continue
+        distance = _distance(candidate, match.start(), match.end())
+        if distance <= 120 and (best is None or distance < best[0]):
+            best = (distance, place)
+    return best[1] if best else None
+
+
+_TIME_WORD_RE = re.compile(r"^(?:\d|Q\d)")
+
+
+def _first_claim_positions(text: str, sentence_start: int, sentence_end: int) -> list[tuple[int, bool]]:
+    """(position, standalone) of 'for the first time' style claims; standalone ones need no verb."""
+    claims = []
+    sentence = text[sentence_start:sentence_end]
+    has_convening_verb = _CONVENING_VERB.search(sentence) is not None
+    for match in _FIRST_CLAIM.finditer(text, sentence_start, sentence_end):
+        standalone = _STANDALONE_FIRST_CLAIM.match(match.group(0)) is not None
+        if standalone or has_convening_verb:
+            claims.append((match.start(), standalone))
+    return claims
+
+
+_FIRST_BEFORE_NAME = re.compile(r"\bfirst(?:[\s-]ever)?\s+$", re.IGNORECASE)
+_FIRST_IN_NAME = re.compile(r"\bfirst\b", re.IGNORECASE)
+
+
+def _claims_first(
+    text: str, candidate: _Candidate, claims: list[tuple[int, bool]], sentence_candidates: list[_Candidate]
+) -> bool:
+    """'the first ministerial meeting', or a 'for the first time' claim whose nearest mention this is.
+
+    One owner per claim: 'during this 2+2, for the first time we conducted a ministerial on X'
+    credits the ministerial, not the 2+2.
+    """
+    if _FIRST_IN_NAME.search(candidate.name) or _FIRST_BEFORE_NAME.search(
+        text, max(0, candidate.start - 20), candidate.start
+    ):
+        return True
+    for position, _ in claims:
+        owner = min(sentence_candidates, key=lambda other: _distance(other, position, position + 1))
+        if owner is candidate:
+            return True
+    return False
+
+
+def _mark_following_first_claims(
+    text: str, mentions: list[EventMention], bounds: list[tuple[int, int]], sentence_starts: list[int]
+) -> list[EventMention]:
+    """'... a separate meeting on X. And that has never been done before.' marks the previous sentence's last event."""
+    if not mentions:
+        return mentions
+    last_in_sentence: dict[int, int] = {}
+    for index, mention in enumerate(mentions):
+        last_in_sentence[bisect.bisect_right(sentence_starts, mention.char_start) - 1] = index
+    updated = list(mentions)
+    for previous_index in sorted(last_in_sentence):
+        sentence_index = previous_index + 1
+        if sentence_index in last_in_sentence or sentence_index >= len(bounds):
+            continue
+        start, end = bounds[sentence_index]
+        if _STANDALONE_FIRST_CLAIM.search(text, start, end):
+            target = last_in_sentence[sentence_index - 1]
+            updated[target] = updated[target]._replace(first_of_its_kind=True)
+    return updated
+
+
+def _propagate_within_paragraph(text: str, mentions: list[EventMention]) -> list[EventMention]:
+    """An undated mention takes the date of a same-alias mention in its paragraph ('The courtesy call was ...').
+
+    Not when the words before it point at another occurrence ('our last 2+2', 'the next summit').
+    """
+    by_key: dict[tuple[int, str], set[tuple]] = collections.defaultdict(set)
+    paragraph_of = [text.rfind("\n", 0, mention.char_start) for mention in mentions]
+    for mention, paragraph in zip(mentions, paragraph_of, strict=True):
+        if mention.timex_id or mention.event_date:
+            by_key[(paragraph, mention.alias_key)].add(
+                (mention.event_date, mention.date_precision, mention.date_method, mention.timex_id)
+            )
+    updated = []
+    for mention, paragraph in zip(mentions, paragraph_of, strict=True):
+        dates = by_key.get((paragraph, mention.alias_key))
+        if mention.timex_id or mention.event_date or not dates or len({d[:2] for d in dates}) != 1:
+            updated.append(mention)
+            continue
+        if mention.other_occurrence:
+            updated.append(mention)
+            continue
+        event_date, precision, method, timex_id = sorted(dates, key=lambda d: str(d[3]))[0]
+        updated.append(
+            mention._replace(event_date=event_date, date_precision=precision, date_method=method, timex_id=timex_id)
+        )
+    return updated
+
+
+def _document_event_index(candidates: list[_Candidate], kind: str, text: str) -> int | None:
+    """A press-conference transcript is itself the event: its first press-conference mention near the top."""
+    if kind != "transcript":
+        return None
+    for index, candidate in enumerate(candidates):
+        if candidate.start > 2000:
+            break
+        if candidate.family == "press_conference":
+            return index
+    return None
+
+
+def _synthetic_document_event(
+    document_id: str,
+    kind: str,
+    metadata: dict,
+    document_date: DocumentDate,
+    utterances: list[Utterance],
+    mentions: list[EventMention],
+) -> EventMention | None:
+    """A transcript titled as a press briefing with no mention of it in the text: an event without a span."""
+    title = str((metadata or {}).get("title") or "")
+    if kind != "transcript" or any(mention.document_event for mention in mentions) or not _PRESS_TITLE.search(title):
+        return None
+    name = " ".join(title.split())[:200]
+    return EventMention(
+        document_id=document_id,
+        event_mention_id=f"{document_id}-e{len(mentions) + 1:05d}",
+        char_start=0,
+        char_end=0,
+        text="",
+        name=name,
+        kind="press_conference",
+        alias_key=f"press_conference:{core_of_name(name, 'press_conference')}",
+        event_date=document_date.published_on,
+        date_precision="day" if document_date.published_on else None,
+        date_method=document_date.published_on_method if document_date.published_on else None,
+        start_time=None,
+        duration_minutes=None,
+        place=None,
+        participant_keys=_speaker_participants(utterances),
+        first_of_its_kind=False,
+        utterance_id=None,
+        timex_id=None,
+        document_event=True,
+        parties=None,
+    )
+
+
+# --- corpus level --------------------------------------------------------------------------------
+
+
+class _AliasLinks:
+    """Union-find over alias keys; the shortest key of a group names it (an abbreviation)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.cache: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached
+        root = self._root(key)
+        self.cache[key] = root
+        return root
+
+    def _root(self, key: str) -> str:
+        root = key
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while self.parent.get(key, key) != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, first: str, second: str) -> None:
+        a, b = self.find(first), self.find(second)
+        self.cache.clear()
+        if a != b:
+            keep, drop = sorted((a, b), key=lambda key: (len(key), key))
+            self.parent[drop] = keep
+
+
+def learn_alias_links(mentions: Iterable[EventMention]) -> _AliasLinks:
+    """'Security Consultative Committee (2+2)' says the long name and the abbreviation are one alias."""
+    links = _AliasLinks()
+    seen: set[str] = set()
+    for mention in mentions:
+        if "(" not in mention.name or mention.name in seen:
+            continue
+        seen.add(mention.name)
+        match = _PAREN_NAME.match(mention.name)
+        if not match:
+            continue
+        family = _family_of_alias(mention.alias_key)
+        long_name = f"{match['long']} {match['tail']}".strip()
+        long_key = alias_key_for(long_name, family, mention.kind)
+        if long_key != mention.alias_key and not is_generic_alias(long_key) and long_key != family:
+            links.union(long_key, mention.alias_key)
+    return links
+
+
+def _family_of_alias(alias_key: str) -> str:
+    if ":" in alias_key:
+        return alias_key.split(":", 1)[0]
+    return alias_key.rstrip(_GENERIC_SUFFIX) if alias_key.endswith(_GENERIC_SUFFIX) else "meeting"
+
+
+def resolve_events(
+    event_mentions: list[EventMention],
+    document_dates: list[DocumentDate],
+    time_expressions: list[TimeExpression],
+    person_links: list[PersonLink],
+) -> EventResolution:
+    """Merge mentions into events, anchoring undated documents on events other documents date."""
+    links = learn_alias_links(event_mentions)
+    dated_documents = {row.document_id for row in document_dates if row.published_on is not None}
+    document_kinds = {row.document_id: row.document_kind for row in document_dates}
+    undated = {mention.document_id for mention in event_mentions} - dated_documents
+    undated_timexes = {
+        expression.timex_id: expression for expression in time_expressions if expression.document_id in undated
+    }
+    wanted = {
+        links.find(mention.alias_key)
+        for mention in event_mentions
+        if mention.timex_id in undated_timexes and not is_generic_alias(mention.alias_key)
+    }
+    known_dates = _known_event_dates(event_mentions, links, wanted) if wanted else {}
+    anchors = _infer_anchors(event_mentions, undated_timexes, known_dates, links, document_kinds)
+    new_timexes, new_mentions, inferred_dates = _reresolve_documents(
+        anchors, event_mentions, time_expressions, document_kinds
+    )
+    replaced = {mention.event_mention_id: mention for mention in new_mentions}
+    final_mentions = [replaced.get(mention.event_mention_id, mention) for mention in event_mentions]
+    document_days = {row.document_id: row.published_on for row in document_dates if row.published_on is not None}
+    document_days.update({row.document_id: row.published_on for row in inferred_dates})
+    events, participants, mention_links = merge_mentions(final_mentions, links, person_links, document_days)
+    return EventResolution(events, participants, mention_links, inferred_dates, new_timexes, new_mentions)
+
+
+class _Anchor(NamedTuple):
+    document_id: str
+    anchor: dt.date
+    relation: str  # today | weekday
+    published_on: dt.date | None
+
+
+def _known_event_dates(
+    mentions: list[EventMention], links: _AliasLinks, wanted: set[str]
+) -> dict[str, dict[dt.date, set[str]]]:
+    """alias -> day -> documents that date it, for the aliases undated documents refer to (day precision)."""
+    known: dict[str, dict[dt.date, set[str]]] = {}
+    for mention in mentions:
+        if mention.event_date is None or mention.date_precision != "day":
+            continue
+        alias = links.find(mention.alias_key)
+        if alias in wanted:
+            known.setdefault(alias, {}).setdefault(mention.event_date, set()).add(mention.document_id)
+    return known
+
+
+_DEICTIC_OFFSETS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+                    "yesterday": 1, "tomorrow": -1}  # fmt: skip
+
+
+def _infer_anchors(
+    mentions: list[EventMention],
+    undated_timexes: dict[str, TimeExpression],
+    known: dict[str, dict[dt.date, set[str]]],
+    links: _AliasLinks,
+    document_kinds: dict[str, str | None],
+) -> dict[str, _Anchor]:
+    """Undated documents' anchors from "today's X" / "Sunday's X" where other documents date X.
+
+    'today' fixes the document's own date; a weekday name only pins the week (the document is
+    not dated, but its other weekday names can be resolved). Index pages are skipped: their excerpts
+    quote other days. Ties between candidate dates leave the document undated: never invent a date.
+    """
+    votes: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for mention in mentions:
+        expression = undated_timexes.get(mention.timex_id or "")
+        if expression is None or document_kinds.get(mention.document_id) == "index":
+            continue
+        day = _unique_known_day(known.get(links.find(mention.alias_key)), mention.document_id)
+        if day is None:
+            continue
+        relation = _relation_of(expression.text)
+        if relation in _DEICTIC_OFFSETS:
+            votes[mention.document_id][("today", day + dt.timedelta(days=_DEICTIC_OFFSETS[relation]))] += 1
+        elif relation in WEEKDAY_NUMBERS and day.weekday() == WEEKDAY_NUMBERS[relation]:
+            votes[mention.document_id][("weekday", day)] += 1
+    anchors = {}
+    for document_id, counter in votes.items():
+        ranked = counter.most_common()
+        today_votes = [(key, count) for key, count in ranked if key[0] == "today"] or ranked
+        (relation, day), count = today_votes[0]
+        if len(today_votes) > 1 and today_votes[1][1] == count:
+            continue
+        anchors[document_id] = _Anchor(document_id, day, relation, day if relation == "today" else None)
+    return anchors
+
+
+def _unique_known_day(days: dict[dt.date, set[str]] | None, document_id: str) -> dt.date | None:
+    """The day other documents give an alias; the best-attested one, None on a tie."""
+    if not days:
+        return None
+    ranked = sorted(
+        ((len(sources - {document_id}), day) for day, sources in days.items() if sources - {document_id}),
+        reverse=True,
+    )
+    if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return None
+    return ranked[0][1]
+
+
+def _relation_of(expression_text: str) -> str:
+    words = " ".join(expression_text.lower().replace("’", "'").removesuffix("'s").split())
+    return words
+
+
+def _reresolve_documents(
+    anchors: dict[str, _Anchor],
+    mentions: list[EventMention],
+    time_expressions: list[TimeExpression],
+    document_kinds: dict[str, str | None],
+) -> tuple[list[TimeExpression], list[EventMention], list[DocumentDate]]:
+    """Relative expressions and mentions of anchored documents, resolved again against the anchor."""
+    if not anchors:
+        return [], [], []
+    new_timexes: dict[str, TimeExpression] = {}
+    for expression in time_expressions:
+        anchor = anchors.get(expression.document_id)
+        if anchor is None:
+            continue
+        if anchor.relation == "weekday" and _relation_of(expression.text) not in WEEKDAY_NUMBERS:
+            continue
+        updated = reresolve_time_expression(
+            expression, anchor.anchor, "inferred", weekday_window_start=anchor.relation == "weekday"
+        )
+        if updated != expression:
+            new_timexes[expression.timex_id] = updated
+    new_mentions = []
+    for mention in mentions:
+        anchor = anchors.get(mention.document_id)
+        if anchor is None:
+            continue
+        redated = _redate_mention(mention, new_timexes, anchor)
+        if redated != mention:
+            new_mentions.append(redated)
+    inferred = [
+        DocumentDate(anchor.document_id, anchor.published_on, "inferred", None, None, document_kinds.get(document_id))
+        for document_id, anchor in sorted(anchors.items())
+        if anchor.published_on is not None
+    ]
+    return sorted(new_timexes.values(), key=lambda row: row.timex_id), new_mentions, inferred
+
+
+def _redate_mention(mention: EventMention, new_timexes: dict[str, TimeExpression], anchor: _Anchor) -> EventMention:
+    expression = new_timexes.get(mention.timex_id or "")
+    if expression is not None:
+        day, precision = date_from_value(expression.value)
+        if day is not None:
+            return mention._replace(event_date=day, date_precision=precision, date_method="inferred")
+    if mention.document_event and anchor.published_on is not None and mention.event_date is None:
+        return mention._replace(event_date=anchor.published_on, date_precision="day", date_method="inferred")
+    return mention
+
+
+def event_id_for(alias_key: str, event_date: dt.date | None, precision: str | None, parties: str | None) -> str:
+    """Deterministic id: hash of the merge key (alias, date at its precision, parties when they split)."""
+    basis = f"{alias_key}|{_date_key(event_date, precision)}|{parties or ''}"
+    return "ev_" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def _date_key(event_date: dt.date | None, precision: str | None) -> str:
+    if event_date is None:
+        return ""
+    if precision == "year":
+        return f"{event_date.year}"
+    if precision == "month":
+        return f"{event_date.year}-{event_date.month:02d}"
+    return event_date.isoformat()
+
+
+def merge_mentions(
+    mentions: list[EventMention],
+    links: _AliasLinks,
+    person_links: list[PersonLink],
+    document_days: dict[str, dt.date] | None = None,
+) -> tuple[list[Event], list[EventParticipant], list[EventMentionLink]]:
+    """Group dated mentions on (alias group, date at precision); split groups whose parties disagree.
+
+    An undated mention joins its document's event of the same alias held on the document's own date
+    (the title 'Courtesy Call on X' of a readout dated that day), else no event: an undated 'the
+    meeting' cannot be placed among recurring occurrences without guessing.
+    """
+    groups: dict[tuple[str, dt.date, str], list[EventMention]] = {}
+    undated: list[EventMention] = []
+    find = links.find
+    for mention in mentions:
+        if mention.event_date is None or mention.date_precision not in _EVENT_PRECISIONS:
+            undated.append(mention)
+            continue
+        alias = find(mention.alias_key)
+        if alias[-1] == _GENERIC_SUFFIX:
+            alias = f"{alias}@{mention.document_id}"
+        # dates of month/year precision are stored as the period's first day, so the date is the key
+        key = (alias, mention.event_date, mention.date_precision)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [mention]
+        else:
+            group.append(mention)
+    clusters: list[tuple[str, str | None, list[EventMention]]] = []
+    for (alias, _, _), members in sorted(groups.items()):
+        for parties, subgroup in _split_by_parties(members):
+            clusters.append((alias, parties, subgroup))
+    _attach_undated(undated, clusters, links, document_days or {})
+    person_of = {(link.document_id, link.local_person_key): link.person_id for link in person_links}
+    events, participants, mention_links = [], [], []
+    for alias, parties, members in clusters:
+        event = _event_row(alias, parties, members)
+        events.append(event)
+        people = sorted(
+            {
+                person_of[(m.document_id, key)]
+                for m in members
+                for key in m.participant_keys
+                if (m.document_id, key) in person_of
+            }
+        )
+        participants.extend(EventParticipant(event.event_id, person) for person in people)
+        mention_links.extend(EventMentionLink(m.event_mention_id, event.event_id) for m in members)
+    events.sort(key=lambda row: row.event_id)
+    participants.sort()
+    mention_links.sort()
+    return events, participants, mention_links
+
+
+def _split_by_parties(members: list[EventMention]) -> list[tuple[str | None, list[EventMention]]]:
+    """'Japan-U.S. 2+2' and 'Japan-Philippines 2+2' on one date are two events; party-less mentions join the largest."""
+    by_parties: dict[str | None, list[EventMention]] = collections.defaultdict(list)
+    for mention in members:
+        by_parties[mention.parties].append(mention)
+    named = sorted((key for key in by_parties if key), key=lambda key: (-len(by_parties[key]), key))
+    if len(named) <= 1:
+        return [(named[0] if named else None, members)]
+    result = [(key, list(by_parties[key])) for key in named]
+    result[0][1].extend(by_parties.get(None, []))
+    return result
+
+
+def _attach_undated(
+    undated: list[EventMention],
+    clusters: list[tuple[str, str | None, list[EventMention]]],
+    links: _AliasLinks,
+    document_days: dict[str, dt.date],
+) -> None:
+    """An undated mention joins the event of its alias held on its own document's date.
+
+    A transcript or readout talks about the occasion of its day ('the 2+2', 'the ministerial on X');
+    mentions pointing at another occurrence ('our last 2+2') never attach.
+    """
+    day_clusters: dict[tuple[str, dt.date], list[int]] = collections.defaultdict(list)
+    for index, (alias, _, members) in enumerate(clusters):
+        dated = next((m for m in members if m.event_date is not None), None)
+        if dated is not None and dated.date_precision == "day":
+            day_clusters[(alias, dated.event_date)].append(index)
+    for mention in undated:
+        day = document_days.get(mention.document_id)
+        if day is None or mention.other_occurrence:
+            continue
+        alias = links.find(mention.alias_key)
+        if is_generic_alias(alias):
+            alias = f"{alias}@{mention.document_id}"
+        targets = day_clusters.get((alias, day), [])
+        if len(targets) == 1:
+            clusters[targets[0]][2].append(mention)
+
+
+def _event_row(alias: str, parties: str | None, members: list[EventMention]) -> Event:
+    dated = [m for m in members if m.event_date is not None]
+    first = dated[0]
+    return Event(
+        event_id=event_id_for(alias, first.event_date, first.date_precision, parties),
+        name=_best_name(members),
+        kind=_most_common([m.kind for m in members], prefer_not=("meeting", "visit")) or first.kind,
+        start_date=first.event_date,
+        date_precision=first.date_precision,
+        start_time=_most_common([m.start_time for m in members]),
+        duration_minutes=_most_common([m.duration_minutes for m in members]),
+        place=_most_common([m.place for m in members]),
+        source_document_count=len({m.document_id for m in members}),
+        first_of_its_kind=any(m.first_of_its_kind for m in members),
+        alias_key=alias.split("@", 1)[0],
+    )
+
+
+def _best_name(members: list[EventMention]) -> str:
+    """A proper name (capitalised) before a generic one, then the form most mentions use, then the longer."""
+    if len(members) == 1:
+        return " ".join(members[0].name.split())
+    counts = collections.Counter(" ".join(m.name.split()) for m in members if m.name)
+    if not counts:
+        return ""
+    return max(counts, key=lambda name: (any(c.isupper() for c in name), counts[name], len(name), name))
+
+
+def _most_common(values: list, prefer_not: tuple = ()):
+    present = [value for value in values if value is not None]
+    if not present:
+        return None
+    if len(present) == 1 or all(value == present[0] for value in present):
+        return present[0]
+    counts = collections.Counter(present)
+    if not counts:
+        return None
+    return max(counts, key=lambda value: (value not in prefer_not, counts[value], str(value)))

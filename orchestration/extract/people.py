@@ -1,0 +1,1235 @@
+"""People: who speaks, who is mentioned, and which mentions are the same person.
+
+Per document (``analyse_speakers``) we read names where the text itself says who a
+person is: speaker labels, a title before a name ('U.S. Secretary of State Antony
+Blinken'), a name with a middle initial ('Lloyd J. Austin III'), journalists who
+introduce themselves or are called on, and first-name address ('Well, Yoko, ...')
+when only one person in the document has that given name. Titles and demonyms
+(``ref_titles.csv``, ``ref_countries.csv``) give role and country; nothing here
+knows any particular person.
+
+Across documents (``resolve_people``) local people merge on family name plus a
+compatible given name (nicknames from ``ref_given_name_variants.csv``), country and
+role, so 'PRESIDENT BIDEN', 'Joseph R. Biden' and 'Joe Biden' become one person while
+'Jill Biden' stays another.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from .records import LocalPerson, Person, PersonLink, PersonMention, Sentence, Utterance
+from .reference import load_reference
+from .sentences import split_sentences
+from .turns import LabelMatch, TitleInfo, find_labels, parse_label, split_utterances, title_lexicon
+
+
+class SpeakerAnalysis(NamedTuple):
+    """Everything the speaker stage yields for one document."""
+
+    utterances: list[Utterance]
+    sentences: list[Sentence]
+    mentions: list[PersonMention]
+    local_people: list[LocalPerson]
+
+
+# ---------------------------------------------------------------------------
+# Reference data and compiled patterns
+# ---------------------------------------------------------------------------
+
+_KEEP_LOWER = frozenset({"of", "for", "the", "and", "on", "to"})
+_PARTICLES = r"(?:von der|von|van der|van|de la|de|del|der|da|di|du|le|la|bin|ibn|al)"
+# A name word: an all-caps family name ('KISHIDA'), or a capitalised word with inner capitals or apostrophes
+# ('McDonough', 'O’Connell') and hyphenated parts ('Jean-Pierre', 'Won-sik'); a possessive 's is not part of it.
+_NAME_TOKEN = (
+    r"(?:[A-Z]{2,}(?:-[A-Z]{2,})?(?![a-zà-ÿ])"
+    r"|[A-Z](?:[a-zà-ÿ]+|['’](?=[A-Z]))(?:['’]?[A-Z][a-zà-ÿ]+)*(?:-[A-Za-zà-ÿ]+)*)"
+)
+_INITIAL = r"[A-Z]\."
+_SUFFIX = r"(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])"
+_NAME = rf"{_NAME_TOKEN}(?: (?:{_INITIAL} )?(?:{_PARTICLES} )?{_NAME_TOKEN}){{0,2}}(?:,? {_SUFFIX})?"
+_NAME_RE = re.compile(_NAME)
+_TOKEN_SPLIT = re.compile(rf"{_SUFFIX}|{_INITIAL}|{_PARTICLES}(?= )|{_NAME_TOKEN}")
+_OUTLET_CUE = re.compile(
+    r"(?i)\b(?:news(?:paper)?|press|times|post|journal|shimbun|television|tv|radio|broadcast(?:ing)?|network|agency"
+    r"|magazine|daily|herald|tribune|wire|media|reuters|bloomberg|cnn|nbc|cbs|abc|fox|npr|bbc|nhk|kyodo|afp|ap"
+    r"|politico|axios|one|today|telegraph|guardian|economist|gazette|chronicle|dispatch|monitor|observer)\b"
+)
+_ORG = (
+    r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)(?: (?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*|of|and|&|the|newspaper|news"
+    r"|television|radio|magazine|daily|press|agency|network)){0,5}"
+)
+_GREETING = (
+    r"(?:(?:Yes|Yeah|Hi|Hello|Thank you(?: very much)?|Thanks(?: so much)?|All right|Alright|Okay|OK|Sure|Great"
+    r"|Good (?:morning|afternoon|evening)|Sorry)(?:,? (?:sir|ma['’]am|everyone|all|again))?[,.!]? )*"
+)
+_SELF_INTRO = re.compile(
+    rf"{_GREETING}(?:(?:I['’]m|I am|This is|My name is|It['’]s|Name is)\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
+    rf"(?P<name>{_NAME})(?P<sep>,\s*|\s+(?:from|of|with|at|for)\s+(?:the\s+)?)(?P<org>{_ORG})"
+)
+_CALLED_ON = re.compile(rf"(?P<name>{_NAME})(?P<sep>,\s*|\s+(?:from|of|with)\s+(?:the\s+)?)(?P<org>{_ORG})")
+_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+$")
+_CALLED_ON_OUTLET_FIRST = re.compile(rf"(?P<org>{_ORG})(?P<sep>,\s*)(?P<hon>Mr|Ms|Mrs|Dr)\.\s+(?P<name>{_NAME})")
+_MIDDLE_INITIAL_NAME = re.compile(rf"[A-Z][a-zà-ÿ]+ {_INITIAL} {_NAME_TOKEN}(?:,? {_SUFFIX})?")
+_ADDRESS = re.compile(r"\b([A-Z][a-zà-ÿ]{2,})(?=[,.!?])")
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set from a white-space separated block (keeps long lexicons readable)."""
+    return frozenset(text.split())
+
+
+_NON_NAME_WORDS = _words(
+    """
+    The A An And But Or Nor For So Yet Of In On At To From By With About As Into Over Under After Before Since
+    During Between Against Among Through Across This That These Those It Its He She They We I You Our Your Their
+    His Her Mr Ms Mrs Dr Sir Madam Thank Thanks Yes No Well Okay Hi Hello Today Tomorrow Yesterday Now Then Here
+    There Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Department Ministry Office House Senate Congress Administration
+    Council Committee Commission Act Agency Services Service Staff Court League Assembly Motors Bank Fund
+    Foundation Institute University College School Center Centre Group Party Forces Force Army Navy Air Marine
+    Marines Corps Guard Command Headquarters Union Nations Alliance Summit Meeting Dialogue Conference Forum Talks
+    Statement Remarks Readout Fact Sheet Press Briefing Room Hall Building Street Avenue Road Island Islands Sea
+    Ocean Strait Peninsula Region Province State States County City Republic Kingdom Federation Government Cabinet
+    Defense Defence Security Foreign Affairs Affair Trade Treasury Commerce Energy Justice Labor Health Education
+    Transportation Interior Agriculture Homeland National International Global Joint General Affairs Policy Plan
+    Program Initiative Act Announces Announced Signs Signed Delivers Delivered Hosts Hosted Meets Met Visits
+    Visited Travels Calls Called Speaks Spoke Says Said Issues Issued Launches Launched Nominates Nominated
+    Appoints Appointed Welcomes Welcomed Commemorates Celebrates Honors Names Named Receives Received Participates
+    Joins Joined Highlights Unveils Marks Approves Declares Releases Urges Discusses Holds Held Tours Addresses
+    Attends Thanks Congratulates Convenes Sends Will Is Was Has Had Are Were Be Been Would Could Should Can May
+    Might Must Shall Do Does Did Also Just Again Prime Minister Secretary President Vice First Lady Chief Deputy
+    Acting Senior Special Principal Executive Envoy Ambassador Director Administrator Chair Chairman Governor
+    Mayor Senator Representative Speaker Leader Majority Minority Attorney Surgeon Adviser Advisor Counselor
+    Coordinator Spokesperson Official Officials Excellency Majesty Highness Honorable Royal Emperor King Queen
+    Prince Princess Pope Crown Biden-Harris Covid COVID Omicron Ukraine Russia China Japan Korea Americans
+    American Indo-Pacific Pacific Atlantic Middle East West North South Western Eastern Northern Southern Central
+    New Old Great Day Week Year Time Number Part
+    """
+)
+
+
+class _Lexicon(NamedTuple):
+    titled: re.Pattern[str]
+    country_by_alias: dict[str, str]
+    family_first_countries: frozenset[str]
+    titles_by_prose: dict[str, TitleInfo]
+    non_name: frozenset[str]
+    non_name_folded: frozenset[str]
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """A compact alternation (common prefixes factored out) so the regex engine branches less per position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+def _prose_form(phrase: str) -> str:
+    """'secretary of state' -> 'Secretary of State' (how titles are printed before a name)."""
+    words = phrase.split()
+    return " ".join(w if (w in _KEEP_LOWER and i) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """Compile the title/country patterns once per process from the reference CSVs."""
+    country_by_alias: dict[str, str] = {}
+    family_first: set[str] = set()
+    for row in load_reference("ref_countries"):
+        code = row["country_code"].strip()
+        for alias in [row["name"], *row["aliases"].split("|")]:
+            if alias.strip():
+                country_by_alias.setdefault(alias.strip(), code)
+        if (row.get("family_name_first") or "").strip().lower() == "true":
+            family_first.add(code)
+    titles_by_prose: dict[str, TitleInfo] = {}
+    for phrase, info in title_lexicon().items():
+        if info.speaker_kind != "official" or phrase in {"official", "staff", "aide", "chief", "major", "leader"}:
+            continue
+        if (
+            info.role is None
+            and not phrase.endswith(".")
+            and phrase
+            not in {
+                "the honorable",
+                "his excellency",
+                "her excellency",
+                "his majesty",
+                "her majesty",
+                "madam",
+            }
+        ):
+            continue
+        titles_by_prose[_prose_form(phrase)] = info
+        if phrase.startswith("the "):
+            titles_by_prose[_prose_form(phrase)[4:]] = info  # 'the Honorable' -> 'Honorable'
+    countries = _trie_regex(sorted(country_by_alias, key=len, reverse=True))
+    # The pattern starts with the title trie (upper-case first letters only) so the regex engine can skip
+    # ahead in C; a demonym before the title ('U.S.', 'Japanese') is read in Python afterwards.
+    titles = _trie_regex(sorted((t for t in titles_by_prose if t[0].isupper()), key=len, reverse=True))
+    titled = re.compile(
+        rf"(?P<title>{titles})(?: of (?:the )?(?P<country2>{countries}))?,? (?P<name>{_NAME})"
+        rf"(?:(?: of (?:the )?(?P<country3>{countries}))|(?:, (?:the )?(?P<apposition>{titles})"
+        rf"(?: of (?:the )?(?P<country4>{countries}))?))?"
+    )
+    non_name = frozenset(_NON_NAME_WORDS | set(country_by_alias))
+    non_name_folded = frozenset(fold(word) for word in non_name)
+    return _Lexicon(titled, country_by_alias, frozenset(family_first), titles_by_prose, non_name, non_name_folded)
+
+
+@functools.lru_cache(maxsize=1)
+def given_name_groups() -> dict[str, frozenset[str]]:
+    """Given name (lower case) -> the canonical names it may stand for (itself included)."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for row in load_reference("ref_given_name_variants"):
+        variant, canonical = row["variant"].strip().lower(), row["canonical"].strip().lower()
+        groups[variant].add(canonical)
+        groups[canonical].add(canonical)
+    return {name: frozenset(values) for name, values in groups.items()}
+
+
+def canonical_given(given: str | None) -> frozenset[str]:
+    if not given:
+        return frozenset()
+    low = fold(given)
+    return given_name_groups().get(low, frozenset({low}))
+
+
+def given_compatible(a: str | None, b: str | None) -> bool:
+    """Same given name, a nickname of it ('Joe'/'Joseph'), or one is missing."""
+    if not a or not b:
+        return True
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    return bool(canonical_given(a) & canonical_given(b))
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive comparison key."""
+    if text.isascii():
+        return text.casefold()
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+
+
+def nice_case(token: str) -> str:
+    """'KIHARA' -> 'Kihara', 'JEAN-PIERRE' -> 'Jean-Pierre'; mixed-case tokens stay as printed."""
+    if token.isupper() and len(token) > 1:
+        return token.title()
+    return token
+
+
+# ---------------------------------------------------------------------------
+# Name parsing
+# ---------------------------------------------------------------------------
+
+
+class ParsedName(NamedTuple):
+    family: str | None
+    given: str | None
+    middle: str | None  # middle initial, 'J.'
+    suffix: str | None  # 'III', 'Jr.'
+    family_first: bool | None  # True when printed family first (caps family), None when unknown
+    tokens: int  # how many name tokens were read
+
+
+_SUFFIX_RE = re.compile(_SUFFIX)
+_INITIAL_RE = re.compile(_INITIAL)
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+@functools.lru_cache(maxsize=16384)
+def parse_name(text: str) -> ParsedName | None:
+    """Read family/given/middle/suffix from a printed name, stopping at the first word that is not a name.
+
+    Cached: the same few names recur across a corpus ('Biden', 'Antony J. Blinken').
+    """
+    non_name = lexicon().non_name
+    middle = suffix = None
+    parts: list[str] = []
+    for token in _TOKEN_SPLIT.findall(text):
+        if _SUFFIX_RE.fullmatch(token):
+            suffix = token if token.endswith(".") or token.isupper() else token + "."
+            break
+        if _INITIAL_RE.fullmatch(token):
+            middle = middle or token
+            continue
+        if token[0].isupper() and (token in non_name or token.title() in non_name):
+            break
+        parts.append(token)
+    while parts and parts[-1][0].islower():
+        parts.pop()
+    words = [p for p in parts if p[0].isupper()]
+    if not words:
+        return None
+    if len(words) == 1:
+        return ParsedName(nice_case(words[0]), None, middle, suffix, None, 1)
+    caps = [w for w in words if w.isupper() and len(w) > 1]
+    if caps and len(caps) < len(words):
+        family = caps[0]
+        given = " ".join(w for w in words if w is not family)
+        return ParsedName(nice_case(family), given, middle, suffix, words[0] is family, len(words))
+    if len(words) == 2 and _KOREAN_GIVEN.fullmatch(words[1]):
+        return ParsedName(words[0], words[1], middle, suffix, True, 2)  # Korean given names: 'Shin Won-sik'
+    particle = next((i for i, p in enumerate(parts) if i and p[0].islower()), None)
+    family = " ".join(parts[particle:]) if particle is not None else words[-1]  # 'Ursula von der Leyen'
+    return ParsedName(nice_case(family), nice_case(words[0]), middle, suffix, None, len(words))
+
+
+# ---------------------------------------------------------------------------
+# Per-document analysis
+# ---------------------------------------------------------------------------
+
+
+class _Mention(NamedTuple):
+    start: int | None  # None for names read from metadata (no span in the clean text)
+    end: int | None
+    source: str
+    name: ParsedName | None
+    role: TitleInfo | None
+    country: str | None
+    organization: str | None
+    utterance_index: int | None  # index into utterances list
+    printed: str
+    headline: bool = False  # found in a title-case line, where names run into capitalised words
+
+
+def _fullness(mention: _Mention) -> tuple[int, ...]:
+    """How complete a printed name is: given name, middle initial, suffix, prose over labels, length."""
+    name = mention.name
+    if name is None:
+        return (0, 0, 0, 0, len(mention.printed))
+    return (
+        int(bool(name.given)),
+        int(bool(name.middle)),
+        int(bool(name.suffix)),
+        int(mention.source != "label"),
+        len(mention.printed),
+    )
+
+
+class _Person:
+    """A document-local person being assembled from mentions."""
+
+    __slots__ = (
+        "family",
+        "given",
+        "middle",
+        "suffix",
+        "family_first",
+        "roles",
+        "countries",
+        "orgs",
+        "printed",
+        "mentions",
+        "key",
+        "printed_rank",
+    )
+
+    def __init__(self, family: str | None, given: str | None) -> None:
+        self.family, self.given = family, given
+        self.middle: str | None = None
+        self.suffix: str | None = None
+        self.family_first: bool | None = None
+        self.roles: Counter[str] = Counter()
+        self.countries: Counter[str] = Counter()
+        self.orgs: Counter[str] = Counter()
+        self.printed = ""
+        self.printed_rank: tuple[int, ...] = (-1,)
+        self.mentions: list[_Mention] = []
+        self.key = ""
+
+    def absorb(self, mention: _Mention, country_hint: str | None) -> None:
+        name = mention.name
+        if name is not None:
+            if name.given and not self.given:
+                self.given = name.given
+            self.middle = self.middle or (name.middle if name.given else None)
+            self.suffix = self.suffix or name.suffix
+            if name.family_first is not None and self.family_first is None:
+                self.family_first = name.family_first
+            if name.family and self.family and name.family.isupper() is False and self.family.isupper():
+                self.family = name.family
+        if mention.role and mention.role.role:
+            self.roles[mention.role.role] += 1 + len(mention.role.phrase) / 100
+        country = mention.country or (mention.role.country if mention.role else None) or country_hint
+        if country:
+            self.countries[country] += 2 if mention.country else 1
+        if mention.organization:
+            self.orgs[mention.organization] += 2 if mention.source == "self_intro" else 1
+        if _fullness(mention) > self.printed_rank:
+            self.printed, self.printed_rank = mention.printed, _fullness(mention)
+        self.mentions.append(mention)
+
+
+def _country_of(alias: str | None) -> str | None:
+    if not alias:
+        return None
+    return lexicon().country_by_alias.get(alias)
+
+
+_INITIAL_DOT = re.compile(r"\.(?<=[a-zà-ÿ] [A-Z]\.) [A-Z]")
+
+
+def _middle_initial_mentions(text: str) -> list[_Mention]:
+    """Untitled names with a middle initial ('Antony J. Blinken'): a strong person signal on its own.
+
+    The scan looks for the rare ' X. ' first (a pattern starting with a literal dot is
+    found in C) and only then reads the name around it.
+    """
+    out = []
+    for hit in _INITIAL_DOT.finditer(text):
+        start = text.rfind(" ", max(0, hit.start() - 40), hit.start() - 2) + 1
+        m = _MIDDLE_INITIAL_NAME.match(text, start)
+        if m is None or (start and text[start - 1].isalnum()):
+            continue
+        name = parse_name(m.group())
+        if name is not None and name.given:
+            out.append(_Mention(m.start(), m.end(), "prose", name, None, None, None, None, m.group()))
+    return out
+
+
+def _country_before(text: str, position: int) -> str | None:
+    """Country of a demonym or name just before a title: 'U.S. Secretary', 'Republic of Korea (ROK) Minister'."""
+    words = text[max(0, position - 40) : position].rpartition("\n")[2].split()
+    if words and words[-1].startswith("(") and words[-1].endswith(")"):
+        words.pop()
+    aliases = lexicon().country_by_alias
+    for size in (1, 2, 3, 4):
+        if size <= len(words):
+            code = aliases.get(" ".join(words[-size:]))
+            if code:
+                return code
+    return None
+
+
+def _titled_mentions(text: str, start: int, end: int, source: str) -> list[_Mention]:
+    """'U.S. Secretary of State Antony Blinken', 'Minister Kihara', 'Prime Minister KISHIDA Fumio of Japan'."""
+    lex = lexicon()
+    out: list[_Mention] = []
+    line_cache: dict[int, bool] = {}
+    for m in lex.titled.finditer(text, start, end):
+        before = text[m.start() - 1] if m.start() else " "
+        if before.isalnum() or before in ".-":
+            continue
+        name = parse_name(m.group("name"))
+        if name is None:
+            continue
+        name_start = m.start("name")
+        name_end = _name_end(text, name_start, m.end("name"), name)
+        title = lex.titles_by_prose[m.group("title")]
+        country = _country_of(m.group("country2") or m.group("country3") or m.group("country4")) or _country_before(
+            text, m.start()
+        )
+        role = title
+        if m.group("apposition") and name_end == m.end("name"):
+            role = lex.titles_by_prose[m.group("apposition")] if title.role is None else title
+        if title.role is None and m.group("apposition"):
+            role = lex.titles_by_prose[m.group("apposition")]
+        headline = source == "metadata" or _in_title_case_line(text, m.start(), line_cache)
+        out.append(
+            _Mention(
+                None if source == "metadata" else name_start,
+                None if source == "metadata" else name_end,
+                source,
+                name,
+                role,
+                country,
+                None,
+                None,
+                text[name_start:name_end],
+                headline,
+            )
+        )
+    return out
+
+
+def _in_title_case_line(text: str, position: int, cache: dict[int, bool]) -> bool:
+    """Is the line around ``position`` a headline ('President Biden Honoring ...'), most words capitalised?"""
+    start = text.rfind("\n", 0, position) + 1
+    if start not in cache:
+        end = text.find("\n", position)
+        line = text[start : end if end >= 0 else len(text)].rstrip()
+        words = [w for w in line.split() if len(w) > 3]
+        capitalised = sum(1 for w in words if w[0].isupper())
+        cache[start] = (
+            len(line) <= 200 and not line.endswith(".") and len(words) >= 3 and capitalised >= 0.7 * len(words)
+        )
+    return cache[start]
+
+
+def _trim_headline_names(mentions: list[_Mention], known: set[str]) -> list[_Mention]:
+    """In headlines keep the longest name prefix ending in a surname the document uses elsewhere.
+
+    'President Biden Honoring Veterans' -> 'Biden'; a single-word name is kept as is;
+    anything else is dropped rather than guessed.
+    """
+    out = []
+    for mention in mentions:
+        if not mention.headline or mention.name is None:
+            out.append(mention)
+            continue
+        tokens = mention.printed.split()
+        for size in range(len(tokens), 0, -1):
+            name = parse_name(" ".join(tokens[:size]))
+            if name is not None and name.family and fold(name.family) in known:
+                printed = " ".join(tokens[:size])
+                end = None if mention.start is None else mention.start + len(printed)
+                out.append(mention._replace(name=name, printed=printed, end=end))
+                break
+        else:
+            if len(tokens) == 1:
+                out.append(mention)
+    return out
+
+
+def _name_end(text: str, start: int, end: int, name: ParsedName) -> int:
+    """End of the name proper inside a greedy name match (stops before words parse_name rejected)."""
+    span = text[start:end]
+    last = name.suffix or name.family if not name.family_first else (name.given or name.family)
+    if last is None:
+        return end
+    for candidate in (last, last.upper()):
+        pos = span.rfind(candidate)
+        if pos >= 0:
+            return start + pos + len(candidate)
+    return end
+
+
+def _label_mentions(clean_text: str, labels: list[LabelMatch], utterance_of_turn: list[int]) -> list[_Mention]:
+    """One mention per named speaker label ('DEFENSE MINISTER KIHARA', 'MS. PSAKI', 'MR. HUNTER BIDEN')."""
+    out: list[_Mention] = []
+    lex = lexicon()
+    for turn, label in enumerate(labels):
+        if label.label == "Q":
+            continue
+        parsed = parse_label(label.label)
+        role = parsed.title
+        if role is not None and role.speaker_kind != "official":
+            continue
+        tokens = [t for t in parsed.name_tokens if t]
+        name = None
+        if tokens:
+            family = nice_case(tokens[-1])
+            given = " ".join(nice_case(t) for t in tokens[:-1]) or None
+            if fold(family) in lex.non_name_folded:
+                continue
+            name = ParsedName(family, given, None, None, None, len(tokens))
+        out.append(
+            _Mention(
+                label.start,
+                label.start + len(label.label),
+                "label",
+                name,
+                role,
+                None,
+                None,
+                utterance_of_turn[turn],
+                label.label,
+            )
+        )
+    return out
+
+
+def _questioner_mentions(clean_text: str, utterances: list[Utterance]) -> dict[int, list[_Mention]]:
+    """Journalist behind each question turn: their self-introduction, and whom the previous speaker called on.
+
+    The self-introduction is listed first because it wins when the two disagree
+    (a moderator may garble an outlet's name; the journalist rarely does).
+    """
+    lex = lexicon()
+    found: dict[int, list[_Mention]] = {}
+    for index, utterance in enumerate(utterances):
+        if utterance.speaker_kind != "questioner" or utterance.turn_index is None:
+            continue
+        head_end = min(utterance.char_end, utterance.char_start + 200)
+        mentions = [
+            _journalist(
+                clean_text,
+                _SELF_INTRO.match(clean_text, utterance.char_start, head_end),
+                "self_intro",
+                index,
+                lex.non_name,
+            )
+        ]
+        if index > 0 and utterances[index - 1].speaker_kind in ("moderator", "official"):
+            previous = utterances[index - 1]
+            tail_start = max(previous.char_start, previous.char_end - 200)
+            called = [
+                _journalist(clean_text, m, "called_on", index - 1, lex.non_name)
+                for pattern in (_CALLED_ON, _CALLED_ON_OUTLET_FIRST)
+                for m in pattern.finditer(clean_text, tail_start, previous.char_end)
+            ]
+            valid = [m for m in called if m is not None]
+            mentions.append(max(valid, key=lambda m: m.start or 0) if valid else None)
+        kept = [m for m in mentions if m is not None]
+        if kept:
+            found[index] = kept
+    return found
+
+
+def _journalist(
+    text: str, m: re.Match[str] | None, source: str, utterance_index: int, non_name: frozenset[str]
+) -> _Mention | None:
+    """A journalist mention from an intro/called-on match, when it really looks like 'Name, Outlet'."""
+    if m is None:
+        return None
+    name = parse_name(m.group("name"))
+    if name is None or name.tokens != len(m.group("name").replace(".", "").split()) - (1 if name.suffix else 0):
+        return None
+    org = m.group("org").strip().rstrip(".,")
+    if org.split()[0] in non_name and not _OUTLET_CUE.search(org):
+        return None
+    comma_form = m.group("sep").strip() == ","
+    honorific = source == "called_on" and (
+        m.groupdict().get("hon") or _HONORIFIC_BEFORE.search(text, max(0, m.start("name") - 5), m.start("name"))
+    )
+    if comma_form and not _OUTLET_CUE.search(org) and not honorific and name.tokens < 2:
+        return None
+    if source == "called_on" and not (honorific or _OUTLET_CUE.search(org) or name.tokens >= 2):
+        return None
+    journalist = TitleInfo("journalist", "journalist", "questioner", None)
+    end = m.start("name") + len(m.group("name"))
+    return _Mention(
+        m.start("name"), end, source, name, journalist, None, org, utterance_index, text[m.start("name") : end]
+    )
+
+
+class _DocumentPeople:
+    """Merges mentions of one document into local people."""
+
+    def __init__(self) -> None:
+        self.people: list[_Person] = []
+        self.by_family: dict[str, list[_Person]] = defaultdict(list)
+
+    def candidates(self, family: str) -> list[_Person]:
+        return self.by_family.get(fold(family), [])
+
+    def add(self, mention: _Mention) -> _Person | None:
+        name = mention.name
+        if name is None or name.family is None:
+            return None
+        person = self.match(name, mention.role)
+        if person is None:
+            person = _Person(name.family, name.given)
+            self.people.append(person)
+            self.by_family[fold(name.family)].append(person)
+        person.absorb(mention, None)
+        return person
+
+    def match(self, name: ParsedName, role: TitleInfo | None) -> _Person | None:
+        """The local person a name refers to: same family and compatible given name; by role when ambiguous.
+
+        A surname with a title ('President Biden') only joins someone whose known roles fit
+        that title; otherwise it stays a separate local person and the corpus step decides.
+        """
+        options = [p for p in self.candidates(name.family or "") if given_compatible(p.given, name.given)]
+        if not name.given and role is not None and role.role and role.speaker_kind == "official":
+            options = [p for p in options if _role_fits(role.role, p.roles)]
+        if not options and name.given and name.family_first is None:
+            swapped = [p for p in self.candidates(name.given) if given_compatible(p.given, name.family)]
+            options = swapped
+        if len(options) <= 1:
+            return options[0] if options else None
+        if name.given:
+            exact = [p for p in options if p.given and fold(p.given) == fold(name.given)]
+            if exact:
+                return exact[0]
+        if role is not None and role.role:
+            by_role = [p for p in options if role.role in p.roles]
+            if len(by_role) == 1:
+                return by_role[0]
+        named = [p for p in options if p.given]
+        return max(named or options, key=lambda p: len(p.mentions))
+
+
+def _role_fits(role: str, roles: Counter[str]) -> bool:
+    """A title fits a person whose roles include it or a more/less specific form of it."""
+    return any(known == role or known.startswith(role + " ") or role.startswith(known + " ") for known in roles)
+
+
+def _order_families(people: _DocumentPeople) -> None:
+    """Fix 'Kihara Minoru'-style names read given-first when the document also uses 'Kihara' alone."""
+    singles = {
+        fold(m.name.family)
+        for p in people.people
+        for m in p.mentions
+        if m.name is not None and m.name.tokens == 1 and m.name.family
+    }
+    for person in list(people.people):
+        if (
+            person.given
+            and person.family_first is None
+            and " " not in person.given
+            and fold(person.given) in singles
+            and fold(person.family or "") not in singles
+        ):
+            person.family, person.given = person.given, person.family
+            person.family_first = True
+
+
+def _fuzzy_family(family: str, known: list[str]) -> str | None:
+    """A label surname misspelt by the transcriber ('PSAK') matched to a surname the document uses."""
+    if len(family) < 4 or not known:
+        return None
+    best = process.extractOne(family, known, scorer=fuzz.ratio, score_cutoff=85)
+    return best[0] if best else None
+
+
+def _merge_into_people(mentions: list[_Mention], doc: _DocumentPeople) -> list[tuple[_Mention, _Person]]:
+    """Attach each named mention to a local person; full names first so surnames find their owner."""
+    ordered = sorted(
+        range(len(mentions)),
+        key=lambda i: (-(mentions[i].name.tokens if mentions[i].name else 0), mentions[i].source == "label", i),
+    )
+    attached: list[tuple[_Mention, _Person]] = []
+    for i in ordered:
+        mention = mentions[i]
+        if mention.name is None:
+            continue
+        if mention.source == "label" and not doc.candidates(mention.name.family or ""):
+            corrected = _fuzzy_family(mention.name.family or "", [p.family for p in doc.people if p.family])
+            if corrected:
+                mention = mention._replace(name=mention.name._replace(family=corrected))
+        person = doc.add(mention)
+        if person is not None:
+            attached.append((mention, person))
+    return attached
+
+
+def _role_only_label_person(parsed_role: TitleInfo, doc: _DocumentPeople, labelled: set[int]) -> _Person | None:
+    """'THE PRESIDENT' -> the one holder of that role named in the document title, else in the whole document.
+
+    People with a named label of their own ('PRESIDENT MACRON') are not candidates.
+    """
+    holders = [p for p in doc.people if parsed_role.role in p.roles and id(p) not in labelled]
+    in_title = [p for p in holders if any(m.source == "metadata" for m in p.mentions)]
+    if len(in_title) == 1:
+        return in_title[0]
+    if len(holders) == 1:
+        return holders[0]
+    return None
+
+
+def _address_mentions(
+    clean_text: str, utterances: list[Utterance], doc: _DocumentPeople
+) -> list[tuple[int, int, int, _Person]]:
+    """First-name address at a turn's start ('Well, Yoko, thank you') when exactly one local person has that name."""
+    by_given: dict[str, list[_Person]] = defaultdict(list)
+    for person in doc.people:
+        if person.given:
+            by_given[person.given.split()[0]].append(person)
+    if not by_given:
+        return []
+    out = []
+    for index, utterance in enumerate(utterances):
+        if utterance.turn_index is None:
+            continue
+        for m in _ADDRESS.finditer(
+            clean_text, utterance.char_start, min(utterance.char_end, utterance.char_start + 80)
+        ):
+            owners = by_given.get(m.group(1))
+            if owners and len(owners) == 1 and not doc.candidates(m.group(1)):
+                out.append((m.start(1), m.end(1), index, owners[0]))
+    return out
+
+
+def _bare_surname_mentions(
+    clean_text: str, doc: _DocumentPeople, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, _Person]]:
+    """Later bare mentions of a surname the document has already tied to one person ('Kishida said ...').
+
+    Plain str.find per surname: a handful of surnames per document, each found in C.
+    """
+    taken_sorted = sorted(taken)
+    out = []
+    for person in doc.people:
+        family = person.family
+        if not family or len(doc.candidates(family)) != 1:
+            continue
+        position = clean_text.find(family)
+        while position >= 0:
+            end = position + len(family)
+            before = clean_text[position - 1] if position else " "
+            after = clean_text[end] if end < len(clean_text) else " "
+            if not (before.isalnum() or before == "-" or after.isalnum() or after == "-") and not _overlaps(
+                taken_sorted, position, end
+            ):
+                out.append((position, end, person))
+            position = clean_text.find(family, end)
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(spans, (start, float("inf")))
+    if i and spans[i - 1][1] > start:
+        return True
+    return i < len(spans) and spans[i][0] < end
+
+
+def _utterance_at(utterances: list[Utterance], starts: list[int], offset: int) -> Utterance | None:
+    import bisect
+
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and utterances[i].char_start <= offset < max(utterances[i].char_end, utterances[i].char_start + 1):
+        return utterances[i]
+    if i >= 0 and utterances[i].label_start is not None and offset < utterances[i].char_start:
+        return utterances[i]
+    if (
+        i + 1 < len(utterances)
+        and utterances[i + 1].label_start is not None
+        and utterances[i + 1].label_start <= offset < utterances[i + 1].char_start
+    ):
+        return utterances[i + 1]
+    return None
+
+
+def _local_person_rows(document_id: str, doc: _DocumentPeople, counts: Counter[int]) -> list[LocalPerson]:
+    lex = lexicon()
+    rows = []
+    used: set[str] = set()
+    for person in doc.people:
+        if not counts.get(id(person)):
+            continue
+        base = fold(person.family or "x").replace(" ", "-")
+        key = base if base not in used else f"{base}-{fold(person.given or str(len(used)))}"
+        while key in used:
+            key += "+"
+        used.add(key)
+        person.key = key
+        role = _best_role(person.roles)
+        country = person.countries.most_common(1)[0][0] if person.countries else None
+        organization = person.orgs.most_common(1)[0][0] if person.orgs else None
+        family_first = bool(person.family_first) or (country in lex.family_first_countries and bool(person.given))
+        rows.append(
+            LocalPerson(
+                document_id,
+                key,
+                person.family,
+                person.given,
+                person.printed or person.family or "",
+                family_first,
+                role,
+                country,
+                organization,
+                counts[id(person)],
+            )
+        )
+    return rows
+
+
+def _best_role(roles: Counter[str]) -> str | None:
+    """The most frequent role, where a generic title counts for a specific one it is part of.
+
+    'Secretary Blinken' and 'Secretary of State Blinken' in one document are one role,
+    'Secretary of State', not a tie between two ('President' does not fold into 'Vice President').
+    """
+    if not roles:
+        return None
+    totals: dict[str, float] = dict(roles)
+    for generic, count in roles.items():
+        specific = [r for r in roles if r != generic and r.lower().startswith(generic.lower() + " ")]
+        if specific:
+            best = max(specific, key=lambda r: roles[r])
+            totals[best] += count
+            totals[generic] = 0
+    return max(totals.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+
+
+_SOURCE_PRIORITY = {"label": 0, "self_intro": 1, "called_on": 2, "address": 3, "prose": 4}
+
+
+def _dedupe_by_span(records: list[tuple[int, int, str, _Person]]) -> list[tuple[int, int, str, _Person]]:
+    """One mention per span, in text order; the most specific source wins ('called_on' over 'prose')."""
+    records.sort(key=lambda r: (r[0], _SOURCE_PRIORITY.get(r[2], 9), -r[1]))
+    out: list[tuple[int, int, str, _Person]] = []
+    for record in records:
+        if out and record[0] < out[-1][1]:
+            continue
+        out.append(record)
+    return out
+
+
+def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dict) -> SpeakerAnalysis:
+    """Utterances, sentences, person mentions and local people of one document (the per-document entry point)."""
+    labels = find_labels(clean_text)
+    utterances = split_utterances(document_id, clean_text, labels)
+    sentences = split_sentences(document_id, clean_text, utterances)
+    turn_utterance = [i for i, u in enumerate(utterances) if u.turn_index is not None]
+
+    title = (metadata or {}).get("title")
+    context = _titled_mentions(title, 0, len(title), "metadata") if isinstance(title, str) else []
+    prose = _titled_mentions(clean_text, 0, len(clean_text), "prose")
+    prose += _middle_initial_mentions(clean_text)
+    label_mentions = _label_mentions(clean_text, labels, turn_utterance)
+    questioners = _questioner_mentions(clean_text, utterances)
+
+    known = {fold(m.name.family) for m in prose + label_mentions if m.name and m.name.family and not m.headline}
+    context = _trim_headline_names(context, known)
+    prose = _trim_headline_names(prose, known)
+    doc = _DocumentPeople()
+    all_mentions = context + prose + label_mentions + [m for ms in questioners.values() for m in ms]
+    attached = _merge_into_people(all_mentions, doc)
+    _order_families(doc)
+    person_of: dict[tuple[int | None, str], _Person] = {(m.start, m.source): p for m, p in attached}
+
+    speaker_of: dict[int, _Person] = {}
+    labelled_people = {id(person_of[(m.start, "label")]) for m in label_mentions if (m.start, "label") in person_of}
+    for turn, label in enumerate(labels):
+        index = turn_utterance[turn]
+        person = person_of.get((label.start, "label"))
+        if person is None and label.label != "Q":
+            parsed = parse_label(label.label)
+            if (
+                parsed.title
+                and parsed.title.role
+                and parsed.title.speaker_kind == "official"
+                and not parsed.name_tokens
+            ):
+                person = _role_only_label_person(parsed.title, doc, labelled_people)
+                if person is not None:
+                    person.absorb(
+                        _Mention(
+                            label.start,
+                            label.start + len(label.label),
+                            "label",
+                            None,
+                            parsed.title,
+                            None,
+                            None,
+                            index,
+                            label.label,
+                        ),
+                        None,
+                    )
+                    attached.append((person.mentions[-1], person))
+        if person is not None:
+            speaker_of[index] = person
+    for index, candidates in questioners.items():
+        people_here = [person_of.get((m.start, m.source)) for m in candidates]
+        person = next((p for p in people_here if p is not None), None)
+        if person is not None:
+            speaker_of[index] = person
+
+    extra: list[tuple[int, int, str, _Person]] = []
+    for start, end, _index, person in _address_mentions(clean_text, utterances, doc):
+        extra.append((start, end, "address", person))
+    spans = [(m.start, m.end) for m, _ in attached if m.start is not None]
+    spans += [(s, e) for s, e, _, _ in extra]
+    for start, end, person in _bare_surname_mentions(clean_text, doc, spans):
+        extra.append((start, end, "prose", person))
+
+    records: list[tuple[int, int, str, _Person]] = [
+        (m.start, m.end, m.source, p) for m, p in attached if m.start is not None and m.end is not None
+    ] + extra
+    records = _dedupe_by_span(records)
+    counts: Counter[int] = Counter(id(p) for _, _, _, p in records)
+    for person in speaker_of.values():
+        counts[id(person)] += 0 if counts[id(person)] else 1
+    local_people = _local_person_rows(document_id, doc, counts)
+
+    starts = [u.char_start if u.label_start is None else u.label_start for u in utterances]
+    mentions: list[PersonMention] = []
+    for start, end, source, person in records:
+        if not person.key:
+            continue
+        utterance = _utterance_at(utterances, starts, start)
+        mentions.append(
+            PersonMention(
+                document_id,
+                f"{document_id}-p{len(mentions) + 1:05d}",
+                start,
+                end,
+                clean_text[start:end],
+                source,
+                utterance.utterance_id if utterance else None,
+                person.key,
+            )
+        )
+    for index, person in speaker_of.items():
+        if person.key:
+            utterances[index] = utterances[index]._replace(local_person_key=person.key)
+    return SpeakerAnalysis(utterances, sentences, mentions, local_people)
+
+
+# ---------------------------------------------------------------------------
+# Corpus-level resolution
+# ---------------------------------------------------------------------------
+
+
+class _Cluster:
+    __slots__ = (
+        "family",
+        "members",
+        "givens",
+        "roles",
+        "countries",
+        "orgs",
+        "middles",
+        "suffixes",
+        "family_first",
+        "mentions",
+        "families",
+    )
+
+    def __init__(self, family: str) -> None:
+        self.family = family
+        self.members: list[LocalPerson] = []
+        self.givens: Counter[str] = Counter()
+        self.roles: Counter[str] = Counter()
+        self.countries: Counter[str] = Counter()
+        self.orgs: Counter[str] = Counter()
+        self.middles: Counter[str] = Counter()
+        self.suffixes: Counter[str] = Counter()
+        self.families: Counter[str] = Counter()
+        self.family_first = 0
+        self.mentions = 0
+
+    def add(self, person: LocalPerson) -> None:
+        self.members.append(person)
+        weight = max(person.mention_count, 1)
+        self.mentions += person.mention_count
+        if person.given_name:  # documents, not mentions, vote: one chatty speech must not rename a person
+            self.givens[person.given_name] += 2 if person.role else 1
+        if person.role:
+            self.roles[person.role] += weight
+        if person.country:
+            self.countries[person.country] += weight
+        if person.organization:
+            self.orgs[person.organization] += weight
+        if person.family_name:
+            self.families[person.family_name] += weight * (1 if person.family_name.isupper() else 2)
+        middle, suffix = _middle_and_suffix(person.name_as_printed, person.given_name, person.family_name)
+        if middle:
+            self.middles[f"{person.given_name}|{middle}"] += weight
+        if suffix:
+            self.suffixes[f"{person.given_name}|{suffix}"] += weight
+        self.family_first += weight if person.family_name_first else -weight
+
+    def given(self) -> str | None:
+        return self.givens.most_common(1)[0][0] if self.givens else None
+
+    def country(self) -> str | None:
+        return self.countries.most_common(1)[0][0] if self.countries else None
+
+    def role_class(self) -> str | None:
+        return self.roles.most_common(1)[0][0] if self.roles else None
+
+
+_PRINTED_INITIAL = re.compile(rf"\b({_INITIAL}) ")
+_PRINTED_SUFFIX = re.compile(rf",? ({_SUFFIX})")
+
+
+def _middle_and_suffix(printed: str, given: str | None, family: str | None) -> tuple[str | None, str | None]:
+    """Middle initial and suffix as printed in the fullest form of a name ('Lloyd J. Austin III')."""
+    middle = suffix = None
+    if given and family and given in printed and family in printed:
+        found = _PRINTED_INITIAL.search(printed, printed.find(given))
+        if found and found.start() < printed.rfind(family):
+            middle = found.group(1)
+    if given and family and given in printed and family in printed:
+        found = _PRINTED_SUFFIX.match(printed, printed.rfind(family) + len(family))
+        if found:
+            suffix = found.group(1)
+    return middle, suffix
+
+
+def _countries_compatible(a: str | None, b: str | None) -> bool:
+    return not a or not b or a == b
+
+
+def _is_journalist(role: str | None) -> bool:
+    return role == "journalist"
+
+
+def _compatible(person: LocalPerson, cluster: _Cluster) -> bool:
+    """Could this local person be the cluster's person? (given name, country, journalist vs official)."""
+    if person.given_name and cluster.givens and not any(given_compatible(person.given_name, g) for g in cluster.givens):
+        return False
+    if not _countries_compatible(person.country, cluster.country()):
+        return False
+    if _is_journalist(person.role) != _is_journalist(cluster.role_class()) and person.role and cluster.roles:
+        return False
+    return not (
+        _is_journalist(person.role)
+        and person.organization
+        and cluster.orgs
+        and not any(fuzz.ratio(person.organization, o) >= 80 for o in cluster.orgs)
+    )
+
+
+def _pick_cluster(person: LocalPerson, clusters: list[_Cluster]) -> _Cluster | None:
+    """The one cluster a local person belongs to, by given name first, then role, then dominance."""
+    options = [c for c in clusters if _compatible(person, c)]
+    if person.given_name:
+        exact = [c for c in options if c.givens and any(fold(g) == fold(person.given_name) for g in c.givens)]
+        named = exact or [c for c in options if c.givens]
+        if len(named) == 1:
+            return named[0]
+        if named:
+            return max(named, key=lambda c: c.mentions)
+        return options[0] if options else None
+    if len(options) <= 1:
+        return options[0] if options else None
+    if person.role:
+        by_role = [c for c in options if person.role in c.roles]
+        if len(by_role) == 1:
+            return by_role[0]
+        if by_role:
+            options = by_role
+    total = sum(c.mentions for c in options)
+    best = max(options, key=lambda c: c.mentions)
+    return best if best.mentions >= 0.6 * total else None
+
+
+def _person_id(cluster: _Cluster) -> str:
+    given = sorted(canonical_given(cluster.given()))[:1]
+    discriminator = (
+        given[0]
+        if given
+        else (cluster.role_class() or "") + "|" + (cluster.orgs.most_common(1)[0][0] if cluster.orgs else "")
+    )
+    key = (
+        f"{fold(cluster.family)}|{discriminator}|{cluster.country() or ''}"
+        if not given
+        else f"{fold(cluster.family)}|{discriminator}"
+    )
+    return "per_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _display_name(cluster: _Cluster, family: str, given: str | None) -> str:
+    lex = lexicon()
+    if not given:
+        return family
+    if cluster.country() in lex.family_first_countries or cluster.family_first > 0:
+        return f"{family} {given}"
+    middle = next(
+        (key.split("|", 1)[1] for key, _ in cluster.middles.most_common() if key.split("|", 1)[0] == given), None
+    )
+    suffix = next(
+        (key.split("|", 1)[1] for key, _ in cluster.suffixes.most_common() if key.split("|", 1)[0] == given), None
+    )
+    parts = [given, middle, family, suffix]
+    return " ".join(p for p in parts if p)
+
+
+def resolve_people(local_people: Iterable[LocalPerson]) -> tuple[list[Person], list[PersonLink]]:
+    """Merge document-local people into one Person per real person across the corpus (deterministic)."""
+    title_words = {fold(w) for w in _NON_NAME_WORDS}
+    by_family: dict[str, list[LocalPerson]] = defaultdict(list)
+    for person in local_people:
+        if person.family_name and fold(person.family_name) not in title_words:
+            by_family[fold(person.family_name)].append(person)
+    _swap_reversed_names(by_family)
+
+    persons: list[Person] = []
+    links: list[PersonLink] = []
+    for family_key in sorted(by_family):
+        clusters = _cluster_family(by_family[family_key])
+        for cluster in clusters:
+            person_row = _person_row(cluster)
+            persons.append(person_row)
+            links.extend(PersonLink(m.document_id, m.local_person_key, person_row.person_id) for m in cluster.members)
+    persons.sort(key=lambda p: p.person_id)
+    links.sort(key=lambda link: (link.document_id, link.local_person_key))
+    return persons, links
+
+
+def _cluster_family(members: list[LocalPerson]) -> list[_Cluster]:
+    """Split the local people sharing one family name into real people.
+
+    People with a given name are clustered first (given-name/nickname, country and
+    journalist-vs-official compatibility); a surname-only mention then joins the one
+    named person it fits (by role, else a clearly dominant one); what fits nobody
+    becomes a surname-only person per outlet (journalists) or one for everyone else.
+    """
+    named = sorted(
+        (p for p in members if p.given_name), key=lambda p: (-p.mention_count, p.document_id, p.local_person_key)
+    )
+    bare = sorted(
+        (p for p in members if not p.given_name), key=lambda p: (-p.mention_count, p.document_id, p.local_person_key)
+    )
+    clusters: list[_Cluster] = []
+    for person in named:
+        cluster = _pick_cluster(person, clusters)
+        if cluster is None:
+            cluster = _Cluster(fold(person.family_name or ""))
+            clusters.append(cluster)
+        cluster.add(person)
+    named_clusters = list(clusters)
+    surname_only: dict[tuple[bool, str], _Cluster] = {}
+    for person in bare:
+        cluster = _pick_cluster(person, named_clusters) if named_clusters else None
+        if cluster is None:
+            journalist = _is_journalist(person.role)
+            key = (journalist, fold(person.organization or "") if journalist else "")
+            cluster = surname_only.get(key)
+            if cluster is None:
+                cluster = surname_only[key] = _Cluster(fold(person.family_name or ""))
+                clusters.append(cluster)
+        cluster.add(person)
+    return clusters
+
+
+def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
+    """'Kishida Fumio' read as given 'Kishida' family 'Fumio': move it when the swapped family is well attested."""
+    for family_key in list(by_family):
+        movers = [
+            p
+            for p in by_family[family_key]
+            if p.given_name
+            and " " not in p.given_name
+            and fold(p.given_name) in by_family
+            and len(by_family[fold(p.given_name)]) > len(by_family[family_key])
+        ]
+        for person in movers:
+            swapped = person._replace(
+                family_name=person.given_name, given_name=person.family_name, family_name_first=True
+            )
+            by_family[family_key].remove(person)
+            by_family[fold(person.given_name or "")].append(swapped)
+        if not by_family[family_key]:
+            del by_family[family_key]
+
+
+def _person_row(cluster: _Cluster) -> Person:
+    family = max(cluster.families.items(), key=lambda kv: (kv[1], kv[0]))[0] if cluster.families else cluster.family
+    given = cluster.given()
+    role = _best_role(cluster.roles)
+    return Person(
+        person_id=_person_id(cluster),
+        display_name=_display_name(cluster, family, given),
+        family_name=family,
+        given_name=given,
+        role=role,
+        country=cluster.country(),
+        organization=cluster.orgs.most_common(1)[0][0] if cluster.orgs else None,
+        mention_count=cluster.mentions,
+    )

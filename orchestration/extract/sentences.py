@@ -1,0 +1,167 @@
+"""Abbreviation-aware sentence splitting with character spans.
+
+Candidate boundaries come from one compiled regex (terminal punctuation, optional
+closing quotes/brackets, white space, then something that can open a sentence);
+each candidate is then vetoed if the word before the period is a title
+abbreviation ('Mr.', 'Dr.', 'St.', 'No.'), an initial ('Antony J. Blinken') or a
+dotted abbreviation such as 'U.S.' followed by what is probably a name or noun
+rather than a new sentence. Line breaks always end a sentence: after cleaning a
+line is a paragraph. Sentences never cross an utterance boundary because each
+utterance is split on its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from .records import Sentence, Utterance
+
+# A candidate boundary: terminal punctuation with optional closing quotes/brackets and the white space after
+# them (so a cut lands on the next sentence's first character), before something that can open a sentence. It starts with a character class so the regex engine can skip
+# ahead in C (a leading group or assertion makes it try every position). Line breaks are handled by the
+# splitter (a line is a paragraph after cleaning, so it always ends a sentence).
+_BOUNDARY = re.compile(r"[.!?…][.!?]*[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ý¿¡])")
+
+
+# Abbreviations that stand before a name and so never end a sentence.
+def _words(text: str) -> frozenset[str]:
+    """A word set from a white-space separated block (keeps long lexicons readable)."""
+    return frozenset(text.split())
+
+
+_NAME_ABBREVIATIONS = _words(
+    """
+    mr mrs ms mx dr st sen rep gov lt col gen maj capt sgt adm cmdr prof rev hon amb pres supt insp messrs fr mt
+    vs v e.g i.e cf approx ave blvd
+    """
+)
+# Abbreviations that stand before a number ('No. 5', 'Jan. 6').
+_NUMBER_ABBREVIATIONS = _words(
+    """
+    no nos vol art sec ch fig op pp p jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
+# Abbreviations that may end a sentence: split only before a typical sentence opener.
+_TRAILING_ABBREVIATIONS = _words(
+    """
+    jr sr inc corp co ltd etc al bros
+    """
+)
+# After a dotted abbreviation (U.S., D.C., a.m.), a new sentence usually starts with one of these words.
+_SENTENCE_OPENERS = _words(
+    """
+    The A An And But So We I It This That These Those He She They You Our Their His Her Its In On At For As If
+    When While After Before Today Tomorrow Yesterday Now Then There Here What Why How Who Where Thank Thanks Yes
+    No Well Please Let Let's We're I'm It's That's There's Also However And, Both Each Every Many Some One Two
+    Three All Finally First Second Third Last Next Meanwhile Since During Under Over Together With Without Let
+    """
+)
+_OPENING_WORD = re.compile(r"\s*[\"'“‘(\[]?([A-Za-z'’]+)")
+
+
+def _is_false_boundary(text: str, match: re.Match[str]) -> bool:
+    """True when the period belongs to an abbreviation or an initial rather than ending a sentence."""
+    punct = match.group().rstrip()
+    if punct[0] != "." or punct.startswith(".."):
+        return False
+    start = match.start()
+    word = text[text.rfind(" ", max(0, start - 30), start) + 1 : start].lstrip("(\"“‘'")
+    if not word or not word[0].isalpha():
+        return False
+    if len(word) == 1:
+        return word.isupper()  # an initial: 'Antony J. Blinken', 'Lloyd J. Austin III'
+    lower = word.lower()
+    if "." not in word:
+        if lower in _NAME_ABBREVIATIONS:
+            return punct == "."  # 'Mr. Smith', but 'Mr.” He' does end a sentence
+        if lower in _NUMBER_ABBREVIATIONS:
+            return text[match.end() : match.end() + 8].lstrip()[:1].isdigit()
+        if lower not in _TRAILING_ABBREVIATIONS:
+            return False
+    opener = _OPENING_WORD.match(text, match.end())  # U.S., D.C., a.m., Jr.: split only before a usual opener
+    return opener is None or opener.group(1) not in _SENTENCE_OPENERS
+
+
+def sentence_cuts(text: str) -> list[int]:
+    """Offsets just after every true sentence end in the text (one regex pass over the whole document).
+
+    A period after four lower-case letters is a sentence end without further checks
+    (no abbreviation we veto looks like that); only the rest pay for the abbreviation test.
+    """
+    cuts: list[int] = []
+    for match in _BOUNDARY.finditer(text):
+        position = match.start()
+        if text[position] == ".":
+            before = text[position - 4 : position]
+            if not (before.isalpha() and before.islower()) and _is_false_boundary(text, match):
+                continue
+        cuts.append(match.end())
+    return cuts
+
+
+def sentence_spans(text: str, start: int, end: int, cuts: list[int] | None = None) -> list[tuple[int, int]]:
+    """[start, end) spans of the sentences inside text[start:end], white space trimmed."""
+    if cuts is None:
+        cuts = sentence_cuts(text[:end])
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for stop in [*cuts[bisect.bisect_right(cuts, start) : bisect.bisect_left(cuts, end)], end]:
+        chunk = text[cursor:stop]
+        spans.extend(_line_spans(chunk, cursor) if "\n" in chunk else _one_span(chunk, cursor))
+        cursor = stop
+    return spans
+
+
+def _one_span(chunk: str, offset: int) -> tuple[tuple[int, int], ...]:
+    body = chunk.strip()
+    if not body:
+        return ()
+    first = offset + len(chunk) - len(chunk.lstrip())
+    return ((first, first + len(body)),)
+
+
+def _line_spans(chunk: str, offset: int) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines of a chunk (a paragraph break always ends a sentence)."""
+    spans = []
+    for line in chunk.split("\n"):
+        spans.extend(_one_span(line, offset))
+        offset += len(line) + 1
+    return spans
+
+
+def split_sentences(document_id: str, clean_text: str, utterances: Iterable[Utterance]) -> list[Sentence]:
+    """Sentence rows for every utterance, numbered 1-based in document order.
+
+    One pass: utterances come in text order, so a single pointer walks the cut list.
+    This loop runs once per sentence of the corpus, hence the inlined trimming.
+    """
+    cuts = sentence_cuts(clean_text)
+    total = len(cuts)
+    out: list[Sentence] = []
+    append = out.append
+    count = 0
+    pointer = 0
+    for utterance in utterances:
+        start, end, utterance_id = utterance.char_start, utterance.char_end, utterance.utterance_id
+        while pointer < total and cuts[pointer] <= start:
+            pointer += 1
+        cursor = start
+        while True:
+            stop = cuts[pointer] if pointer < total and cuts[pointer] < end else end
+            chunk = clean_text[cursor:stop].rstrip()
+            if "\n" in chunk:
+                spans = _line_spans(chunk, cursor)
+            elif chunk:
+                spans = ((cursor, cursor + len(chunk)),)
+            else:
+                spans = ()
+            for first, last in spans:
+                count += 1
+                append(Sentence(document_id, f"{document_id}-s{count:06d}", count, utterance_id, first, last))
+            if stop == end:
+                break
+            cursor = stop
+            pointer += 1
+    return out

@@ -1,0 +1,301 @@
+"""Split clean text into utterances: speaker turns in transcripts, narration elsewhere.
+
+A speaker label is an upper-case run at the start of a line followed by a colon
+and spoken text ("SECRETARY BLINKEN: Well, ...", "Q  Thank you", "MODERATOR: (Via
+interpreter) ..."). Upper-case headings share that shape ("SUBJECT:", "NOMINATIONS
+SENT TO THE SENATE:"), so a label is only accepted when it carries a title or
+role word from ``ref_titles.csv``, or recurs in the document, or names a surname
+another accepted label uses (which also lets typos such as "S. PSAKI" through).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from .records import Utterance
+from .reference import load_reference
+
+_CAP = "A-ZÀ-ÖØ-Þ"
+_TOKEN = rf"[{_CAP}][{_CAP}.’'\-]*"
+_INTERPRETER_MARKER = (
+    r"\((?:[Vv]ia|[Aa]s|[Tt]hrough|[Bb]y)(?: an?)? (?:[Ii]nterpret(?:er|ed|ation|ing)|[Tt]ranslat(?:or|ed|ion))\.?\)\.?"
+)
+_LABEL_BODY = (
+    rf"(?:(?P<label>{_TOKEN}(?: {_TOKEN}){{0,6}}) ?:|(?P<q>Q)(?::| (?=\S)| {{2,}}))"
+    rf" *(?P<marker>{_INTERPRETER_MARKER})? *(?=\S)"
+)
+LABEL_LINE = re.compile(rf"^{_LABEL_BODY}", re.MULTILINE)
+# The same label after a newline: a pattern that starts with a literal lets the regex engine jump from
+# line to line in C instead of testing every position for '^'.
+_LABEL_AFTER_NEWLINE = re.compile(rf"\n{_LABEL_BODY}")
+_END_LINE = re.compile(r"\n(?:END|\(END\)|\[END\])\b[^\n]{0,40}\s*$")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set from a white-space separated block (keeps long lexicons readable)."""
+    return frozenset(text.split())
+
+
+_HEADING_WORDS = _words(
+    """
+    SUBJECT RE NOTE NOTES UPDATE UPDATED BACKGROUND EMBARGOED CONTACT CONTACTS DATE TIME LOCATION WHEN WHERE WHAT
+    WHY HOW SENT SENATE CONGRESS NOMINATIONS NOMINATION WITHDRAWAL WITHDRAWALS FACT SHEET AGENDA SCHEDULE TOPIC
+    TOPICS PURPOSE SUMMARY BACKGROUNDER ATTENDEES PARTICIPATION TITLE SECTION SEC ARTICLE PART ANNEX WASHINGTON
+    """
+)
+
+
+class TitleInfo(NamedTuple):
+    phrase: str  # lower-case phrase as in ref_titles.csv
+    role: str | None
+    speaker_kind: str
+    country: str | None
+
+
+class ParsedLabel(NamedTuple):
+    title: TitleInfo | None
+    name_tokens: tuple[str, ...]  # what is left after the title: 'KIHARA', 'HUNTER BIDEN'
+    honorific: str | None  # 'MR', 'MS', 'DR' (typos such as 'S.' / 'M.' fold here)
+
+
+@functools.lru_cache(maxsize=1)
+def title_lexicon() -> dict[str, TitleInfo]:
+    """Title phrase (lower case, dots kept) -> what the title says about its holder."""
+    out: dict[str, TitleInfo] = {}
+    for row in load_reference("ref_titles"):
+        phrase = row["phrase"].strip().lower()
+        out[phrase] = TitleInfo(
+            phrase, row.get("role") or None, row.get("speaker_kind") or "official", row.get("country") or None
+        )
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _label_titles() -> dict[tuple[str, ...], TitleInfo]:
+    """Title phrases as upper-case token tuples without dots, for matching label prefixes."""
+    out: dict[tuple[str, ...], TitleInfo] = {}
+    for phrase, info in title_lexicon().items():
+        key = tuple(phrase.upper().replace(".", "").split())
+        out.setdefault(key, info)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(word for key in _label_titles() for word in key if len(word) > 1 or word == "Q")
+
+
+@functools.lru_cache(maxsize=1)
+def _title_phrases_upper() -> tuple[str, ...]:
+    return tuple(" ".join(key) for key in _label_titles())
+
+
+_HONORIFICS = frozenset({"MR", "MS", "MRS", "MISS", "MX", "DR", "MADAM", "SIR"})
+
+
+def _looks_like_honorific(token: str) -> bool:
+    """'MS', 'MR', and the typos transcribers make of them ('S.', 'M.', 'QMS')."""
+    if token in _HONORIFICS:
+        return True
+    if len(token) == 1:
+        return token != "Q"
+    return len(token) <= 3 and process.extractOne(token, _HONORIFICS, scorer=fuzz.ratio, score_cutoff=66) is not None
+
+
+def _bare(token: str) -> str:
+    return token.replace(".", "").replace("’", "'")
+
+
+def fuzzy_title(tokens: tuple[str, ...]) -> TitleInfo | None:
+    """Match a misspelt title prefix ('PRESIDEN', 'DEFENESE MINISTER') to the closest known title."""
+    text = " ".join(tokens)
+    if len(text) < 4:
+        return None
+    best = process.extractOne(text, _title_phrases_upper(), scorer=fuzz.ratio, score_cutoff=85)
+    if best is None:
+        return None
+    return _label_titles()[tuple(best[0].split())]
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_label(label: str) -> ParsedLabel:
+    """Split a printed label into title, honorific and name tokens (longest known title prefix wins)."""
+    tokens = tuple(_bare(t) for t in label.split() if _bare(t))
+    if tokens and tokens[0] == "THE":
+        tokens = tokens[1:]
+    honorific = None
+    if len(tokens) > 1 and _looks_like_honorific(tokens[0]):
+        honorific = tokens[0] if tokens[0] in _HONORIFICS else "M"
+        tokens = tokens[1:]
+    titles = _label_titles()
+    for size in range(len(tokens), 0, -1):
+        info = titles.get(tokens[:size])
+        if info is not None:
+            return ParsedLabel(info, tokens[size:], honorific)
+    if len(tokens) >= 2:
+        for size in range(len(tokens) - 1, 0, -1):
+            info = fuzzy_title(tokens[:size])
+            if info is not None:
+                return ParsedLabel(info, tokens[size:], honorific)
+    return ParsedLabel(None, tokens, honorific)
+
+
+class LabelMatch(NamedTuple):
+    start: int  # label start
+    end: int  # end of label incl. colon and interpreter marker (spoken text starts here)
+    label: str  # as printed, without colon and marker
+    interpreted: bool
+
+
+def _plausible_label(label: str, counts: dict[str, int], surnames: set[str]) -> bool:
+    """Reject headings; accept labels with a title word, a repeated label, or a surname other labels use."""
+    tokens = [_bare(t) for t in label.split()]
+    if any(t in _HEADING_WORDS for t in tokens) or not any(len(t) > 1 for t in tokens):
+        return False
+    if any(t in _title_words() for t in tokens):
+        return True
+    if len(tokens) <= 4 and (counts.get(label, 0) >= 2 or tokens[-1] in surnames):
+        return True
+    return parse_label(label).title is not None
+
+
+@functools.lru_cache(maxsize=4)
+def find_labels(clean_text: str) -> tuple[LabelMatch, ...]:
+    """Speaker labels at line starts, in document order, with headings filtered out.
+
+    Cached for the last few texts: the kind classifier and the turn splitter both ask.
+    """
+    head = LABEL_LINE.match(clean_text)
+    raw = ([head] if head else []) + list(_LABEL_AFTER_NEWLINE.finditer(clean_text))
+    if not raw:
+        return ()
+    counts: dict[str, int] = {}
+    for m in raw:
+        name = m.group("label") or "Q"
+        counts[name] = counts.get(name, 0) + 1
+    accepted_surnames = {_bare(name.split()[-1]) for name in counts if name != "Q" and len(name.split()) > 1}
+    out: list[LabelMatch] = []
+    for m in raw:
+        label = m.group("label")
+        start = m.start("label") if label is not None else m.start("q")
+        if label is None or label == "Q":
+            out.append(LabelMatch(start, m.end(), "Q", m.group("marker") is not None))
+        elif _plausible_label(label, counts, accepted_surnames):
+            out.append(LabelMatch(start, m.end(), label, m.group("marker") is not None))
+    return tuple(out)
+
+
+def count_labelled_turns(clean_text: str) -> int:
+    """How many accepted speaker labels the text has (the transcript test of the kind classifier)."""
+    return len(find_labels(clean_text))
+
+
+@functools.lru_cache(maxsize=4096)
+def speaker_kind_of(label: str) -> str:
+    """official | moderator | questioner | interpreter, from the label's title words."""
+    if label == "Q":
+        return "questioner"
+    parsed = parse_label(label)
+    return parsed.title.speaker_kind if parsed.title else "official"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) so it neither starts nor ends with white space."""
+    chunk = text[start:end]
+    body = chunk.strip()
+    if not body:
+        return start, start
+    lead = len(chunk) - len(chunk.lstrip())
+    return start + lead, start + lead + len(body)
+
+
+def _narration(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One narrator utterance per non-empty line (a paragraph after cleaning) of text[start:end]."""
+    spans = []
+    position = start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((position + lead, position + lead + len(stripped)))
+        position += len(line) + 1
+    return spans
+
+
+def _turn_end(text: str, start: int, end: int) -> tuple[int, int | None]:
+    """End of a turn's spoken text, splitting off a closing 'END 7:45 P.M. EST' line as narration."""
+    start, end = _trimmed(text, start, end)
+    tail = _END_LINE.search(text, start, end)
+    if tail:
+        return _trimmed(text, start, tail.start())[1], tail.start() + 1
+    return end, None
+
+
+def _utterance(
+    document_id: str,
+    index: int,
+    start: int,
+    end: int,
+    turn_index: int | None = None,
+    label: LabelMatch | None = None,
+    label_end: int | None = None,
+) -> Utterance:
+    """An Utterance row; narration when no label is given."""
+    if label is None:
+        return Utterance(
+            document_id,
+            f"{document_id}-u{index:05d}",
+            index,
+            None,
+            None,
+            "narrator",
+            False,
+            start,
+            end,
+            None,
+            None,
+            None,
+        )
+    return Utterance(
+        document_id,
+        f"{document_id}-u{index:05d}",
+        index,
+        turn_index,
+        label.label,
+        speaker_kind_of(label.label),
+        label.interpreted,
+        start,
+        end,
+        label.start,
+        label_end,
+        None,
+    )
+
+
+def split_utterances(
+    document_id: str, clean_text: str, labels: tuple[LabelMatch, ...] | None = None
+) -> list[Utterance]:
+    """Turns for labelled text (continuation lines stay in the open turn), narrator lines elsewhere."""
+    if labels is None:
+        labels = find_labels(clean_text)
+    out: list[Utterance] = []
+    first = labels[0].start if labels else len(clean_text)
+    for start, end in _narration(clean_text, 0, first):
+        out.append(_utterance(document_id, len(out) + 1, start, end))
+    for turn_number, label in enumerate(labels, start=1):
+        next_start = labels[turn_number].start if turn_number < len(labels) else len(clean_text)
+        text_start, _ = _trimmed(clean_text, label.end, next_start)
+        text_end, end_line = _turn_end(clean_text, text_start, next_start)
+        label_end = label.start + len(clean_text[label.start : label.end].rstrip())
+        out.append(
+            _utterance(document_id, len(out) + 1, text_start, max(text_end, text_start), turn_number, label, label_end)
+        )
+        if end_line is not None:
+            for start, end in _narration(clean_text, end_line, next_start):
+                out.append(_utterance(document_id, len(out) + 1, start, end))
+    return out

@@ -1,0 +1,26 @@
+"""The seed warehouse scored with the shared gold tool; thresholds are the issues' acceptance bars."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import shared_or_skip
+
+pytestmark = pytest.mark.e2e
+
+THRESHOLDS = {
+    "documents_found": 1.0,
+    "evidence_reproducible": 1.0,
+}
+
+
+def test_seed_gold_scores_meet_acceptance(seed_warehouse):
+    tool = shared_or_skip("tools", "score_gold.py")
+    args = [sys.executable, str(tool), "--warehouse", str(seed_warehouse.path), "--json"]
+    args += [f"--min={k}={v}" for k, v in THRESHOLDS.items()]
+    result = subprocess.run(args, capture_output=True, text=True)
+    scores = json.loads(result.stdout.splitlines()[0])
+    print(scores)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,65 @@
+"""Document dates: metadata first, then a date line the document states about itself, else unknown."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from orchestration.extract.docdates import find_document_date, parse_metadata_date
+
+
+def test_front_matter_date_string_is_metadata() -> None:
+    row = find_document_date("d", "Title\nJuly 29, 2024\nBody", {"date": "2021-08-10"})
+    assert (row.published_on, row.published_on_method, row.char_start) == (dt.date(2021, 8, 10), "metadata", None)
+
+
+def test_sidecar_published_on_wins_over_front_matter_date() -> None:
+    row = find_document_date("d", "Body", {"date": "2021-08-10", "published_on": dt.date(2021, 8, 11)})
+    assert row.published_on == dt.date(2021, 8, 11)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2021-08-10", dt.date(2021, 8, 10)), (dt.datetime(2021, 8, 10, 20, 0), dt.date(2021, 8, 10)),
+     ("2021-08-10 19:36:19-04:00", dt.date(2021, 8, 10)), ("August 10, 2021", dt.date(2021, 8, 10)),
+     ("soon", None), ("", None), (None, None), (20210810, None)],
+)  # fmt: skip
+def test_parse_metadata_date(value: object, expected: dt.date | None) -> None:
+    assert parse_metadata_date(value) == expected
+
+
+def test_unparseable_metadata_falls_back_to_the_text() -> None:
+    text = "Courtesy Call on the Prime Minister\nJuly 29, 2024\n[Provisional translation]\nOn July 29, 2024, ..."
+    row = find_document_date("d", text, {"date": "n/a"})
+    assert (row.published_on, row.published_on_method) == (dt.date(2024, 7, 29), "stated")
+    assert text[row.char_start : row.char_end] == "July 29, 2024"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["July 29, 2024", "Monday, July 29, 2024", "29 July 2024", "2024-07-29", "Date: July 29, 2024",
+     "Released on July 29, 2024", "July 29, 2024 3:10 PM EDT"],
+)  # fmt: skip
+def test_date_lines_near_the_top_are_stated(line: str) -> None:
+    row = find_document_date("d", f"Some Title\n{line}\nText of the document.", {})
+    assert (row.published_on, row.published_on_method) == (dt.date(2024, 7, 29), "stated")
+
+
+def test_a_date_inside_a_sentence_is_not_the_documents_date() -> None:
+    row = find_document_date("d", "Title\nOn July 29, 2024, the minister received a call.", {})
+    assert (row.published_on, row.published_on_method) == (None, "unknown")
+
+
+def test_a_date_line_deep_in_the_body_is_not_the_documents_date() -> None:
+    body = "Title\n" + "Paragraph of text.\n" * 20 + "July 29, 2024\n"
+    assert find_document_date("d", body, {}).published_on is None
+
+
+def test_no_date_is_unknown_never_invented() -> None:
+    row = find_document_date("d", "MODERATOR: We will start the press conference today.", {})
+    assert (row.published_on, row.published_on_method, row.char_start, row.char_end) == (None, "unknown", None, None)
+
+
+def test_document_kind_is_carried_for_corpus_inference() -> None:
+    assert find_document_date("d", "x", {}, "index").document_kind == "index"

@@ -1,0 +1,263 @@
+"""Event mentions on small literal strings, and corpus-level merging / date inference."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from orchestration.extract.events import (
+    alias_key_for,
+    analyse_time_and_events,
+    core_of_name,
+    event_id_for,
+    normalise_number_format,
+    resolve_events,
+)
+from orchestration.extract.records import EventMention, LocalPerson, PersonLink, Utterance
+
+
+def person(key: str, family: str, role: str | None = None) -> LocalPerson:
+    return LocalPerson("d", key, family, None, family, False, role, None, None, 1)
+
+
+def mentions_of(text: str, *, kind: str = "readout", metadata: dict | None = None, people=(), utterances=(), doc="d"):
+    result = analyse_time_and_events(doc, text, kind, metadata or {}, list(utterances), [], list(people))
+    for mention in result.event_mentions:
+        if mention.char_end:
+            assert text[mention.char_start : mention.char_end] == mention.text
+    return result
+
+
+# --- names and alias keys ---------------------------------------------------------------------
+
+
+def test_number_format_normalisation() -> None:
+    assert normalise_number_format("two-plus-two") == "2+2"
+    assert normalise_number_format("the 2 + 2 talks") == "the 2+2 talks"
+
+
+def test_alias_keys_from_generic_rules() -> None:
+    assert core_of_name("Foreign and Defense Ministerial (2+2) Meeting", "meeting") == "2+2"
+    assert core_of_name("two-plus-two meeting", "meeting") == "2+2"
+    assert core_of_name("Japan-U.S. Ministerial Meeting on Extended Deterrence", "meeting") == "extended deterrence"
+    assert core_of_name("Japan-U.S. Extended Deterrence Dialogue", "meeting") == "extended deterrence"
+    assert core_of_name("Quad Foreign Ministers Meeting", "meeting") == "quad"
+    assert alias_key_for("Courtesy Call on Prime Minister X", "courtesy_call", "courtesy_call") == "courtesy_call*"
+    assert alias_key_for("the meeting", "meeting", "meeting").endswith("*")  # generic: merged within a document only
+    assert alias_key_for("Kishida's visit", "visit", "visit") == "visit:kishida"
+
+
+def test_mentions_grow_names_and_keys() -> None:
+    text = (
+        "The ministers met for a Foreign and Defense Ministerial (2+2) Meeting and an Extended Deterrence "
+        "Dialogue in Tokyo on July 28, 2024."
+    )
+    rows = mentions_of(text).event_mentions
+    assert [(m.name, m.alias_key) for m in rows] == [
+        ("Foreign and Defense Ministerial (2+2) Meeting", "2+2"),
+        ("Extended Deterrence Dialogue", "extended deterrence"),
+    ]
+    assert all(m.event_date == dt.date(2024, 7, 28) and m.place == "Tokyo" for m in rows)
+
+
+def test_parenthesised_abbreviation_after_a_long_name() -> None:
+    text = "He received reports of the Japan-U.S. Security Consultative Committee (Japan-U.S. “2+2”)."
+    (row,) = mentions_of(text).event_mentions
+    assert row.alias_key == "2+2" and row.name == "Japan-U.S. Security Consultative Committee (2+2)"
+    assert row.parties == "japan|u.s."
+
+
+def test_quoted_spelled_format_name_and_possessive_weekday() -> None:
+    text = "Austin said that Sunday’s “two-plus-two” meeting was productive."
+    result = mentions_of(text, kind="news")
+    (row,) = result.event_mentions
+    assert (row.name, row.alias_key, row.event_date) == ("two-plus-two meeting", "2+2", None)
+    assert row.timex_id == result.time_expressions[0].timex_id
+
+
+def test_verbs_are_not_events() -> None:
+    assert mentions_of("I will visit Tokyo and we are meeting the press.").event_mentions == []
+
+
+def test_modifier_trigger_does_not_make_a_second_mention() -> None:
+    rows = mentions_of("We held a separate ministerial level meeting on extended deterrence.").event_mentions
+    assert [m.name for m in rows] == ["separate ministerial level meeting on extended deterrence"]
+    assert rows[0].alias_key == "extended deterrence"
+
+
+# --- date, time, duration, participants, claims ------------------------------------------------
+
+
+def test_courtesy_call_date_time_duration_and_participants() -> None:
+    text = (
+        "Courtesy Call on Prime Minister Kishida\nJuly 29, 2024\n"
+        "On July 29, 2024, commencing at 3:10 pm, for approximately 20 minutes, Prime Minister KISHIDA Fumio "
+        "received a courtesy call from Secretary Blinken. The courtesy call was attended by Minister HAYASHI."
+    )
+    people = [person("k", "Kishida"), person("b", "Blinken"), person("h", "Hayashi")]
+    result = mentions_of(text, people=people)
+    assert result.document_date.published_on == dt.date(2024, 7, 29)
+    dated = [m for m in result.event_mentions if m.event_date]
+    assert len(dated) == 2
+    first = dated[0]
+    assert (first.kind, first.start_time, first.duration_minutes) == ("courtesy_call", "15:10", 20)
+    assert set(first.participant_keys) == {"k", "b"}
+    assert dated[1].event_date == dt.date(2024, 7, 29) and dated[1].participant_keys == ("h",)
+
+
+def test_date_belongs_to_the_nearest_mention() -> None:
+    text = "The 2+2 meeting this time confirmed progress on the outcomes of the Prime Minister's visit in April."
+    rows = mentions_of(text, metadata={"date": "2024-07-29"}).event_mentions
+    by_name = {m.name: m for m in rows}
+    assert by_name["2+2 meeting"].event_date is None
+    assert by_name["Prime Minister's visit"].event_date == dt.date(2024, 4, 1)
+    assert by_name["Prime Minister's visit"].date_precision == "month"
+
+
+def test_since_and_by_dates_do_not_date_events() -> None:
+    rows = mentions_of("Since 2010 the Extended Deterrence Dialogue has been held periodically.").event_mentions
+    assert rows[0].event_date is None
+
+
+def test_first_of_its_kind_claims() -> None:
+    held = mentions_of("They convened a Trilateral Ministerial Meeting in Japan for the first time in history.")
+    assert held.event_mentions[0].first_of_its_kind
+    discussed = mentions_of("At this 2+2, gender policy was discussed for the first time.")
+    assert not discussed.event_mentions[0].first_of_its_kind
+    named = mentions_of("We held our first standalone ministerial on extended deterrence.")
+    assert named.event_mentions[0].first_of_its_kind
+    following = mentions_of("We held a separate meeting on extended deterrence. And that has never been done before.")
+    assert following.event_mentions[0].first_of_its_kind
+
+
+def test_previous_occurrence_is_flagged() -> None:
+    (row,) = mentions_of("We have coordinated well since our last 2+2 meeting.").event_mentions
+    assert row.other_occurrence
+
+
+def test_press_conference_transcript_is_itself_an_event() -> None:
+    text = "MODERATOR: We will start the joint press conference.\nMINISTER KAMIKAWA: Thank you."
+    utterances = [
+        Utterance("d", "d-u00001", 1, 1, "MODERATOR", "moderator", False, 11, 52, 0, 9, "m"),
+        Utterance("d", "d-u00002", 2, 2, "MINISTER KAMIKAWA", "official", False, 72, len(text), 53, 70, "k"),
+    ]
+    result = mentions_of(text, kind="transcript", metadata={"date": "2024-07-28"}, utterances=utterances)
+    (row,) = result.event_mentions
+    assert (row.kind, row.document_event, row.event_date, row.date_method) == (
+        "press_conference", True, dt.date(2024, 7, 28), "metadata",
+    )  # fmt: skip
+    assert row.participant_keys == ("k",)
+
+
+def test_briefing_title_without_a_mention_gives_a_spanless_document_event() -> None:
+    result = mentions_of(
+        "THE PRESS SECRETARY: Hi.",
+        kind="transcript",
+        metadata={"date": "2022-01-05", "title": "Press Briefing by Press Secretary"},
+    )
+    (row,) = result.event_mentions
+    assert (row.char_start, row.char_end, row.document_event, row.event_date) == (0, 0, True, dt.date(2022, 1, 5))
+
+
+# --- corpus level ------------------------------------------------------------------------------
+
+
+def test_resolve_merges_infers_and_reresolves() -> None:
+    readout = mentions_of(
+        "Summary\nJuly 29, 2024\nOn July 29, 2024, the minister received a courtesy call. "
+        "He welcomed the Security Consultative Committee (2+2) held on July 28, 2024.",
+        doc="a",
+    )
+    transcript = mentions_of(
+        "MODERATOR: We will start the 2+2 joint press conference. The 2+2 held today was productive. "
+        "Tomorrow we have a meeting of the Quad.",
+        kind="transcript",
+        doc="b",
+    )
+    news = mentions_of(
+        "Kishida on Monday received the ministers. Austin said Sunday's two-plus-two talks were historic.",
+        kind="news",
+        doc="c",
+    )
+    analyses = [readout, transcript, news]
+    resolution = resolve_events(
+        [m for a in analyses for m in a.event_mentions],
+        [a.document_date for a in analyses],
+        [t for a in analyses for t in a.time_expressions],
+        [],
+    )
+    assert [(d.document_id, d.published_on, d.published_on_method) for d in resolution.inferred_document_dates] == [
+        ("b", dt.date(2024, 7, 28), "inferred")
+    ]
+    retimed = {(t.document_id, t.text): t.value for t in resolution.time_expressions}
+    assert retimed[("b", "today")] == "2024-07-28"
+    assert retimed[("b", "Tomorrow")] == "2024-07-29"
+    assert retimed[("c", "Monday")] == "2024-07-29"
+    events = {(e.alias_key, e.start_date): e for e in resolution.events}
+    two_plus_two = events[("2+2", dt.date(2024, 7, 28))]
+    assert two_plus_two.source_document_count == 3
+    assert ("press_conference:2+2", dt.date(2024, 7, 28)) in events
+    assert ("courtesy_call*", dt.date(2024, 7, 29)) in events
+    assert two_plus_two.event_id == event_id_for("2+2", dt.date(2024, 7, 28), "day", None)
+    linked = {link.event_mention_id for link in resolution.mention_links}
+    assert all(m.event_mention_id in linked for m in readout.event_mentions if m.event_date)
+
+
+def test_recurring_events_stay_apart_and_parties_split() -> None:
+    text = (
+        "Since the 2+2 meeting in January 2023 much happened. The Japan-U.S. 2+2 meeting on July 28, 2024 "
+        "was held. The Japan-Philippines 2+2 meeting on July 28, 2024 was held too."
+    )
+    result = mentions_of(text)
+    resolution = resolve_events(result.event_mentions, [result.document_date], result.time_expressions, [])
+    keys = sorted((str(e.start_date), e.date_precision, e.name) for e in resolution.events)
+    assert keys == [
+        ("2023-01-01", "month", "2+2 meeting"),
+        ("2024-07-28", "day", "Japan-Philippines 2+2 meeting"),
+        ("2024-07-28", "day", "Japan-U.S. 2+2 meeting"),
+    ]
+
+
+def test_inference_skips_index_pages_and_ties() -> None:
+    dated = mentions_of("The Quad Meeting on July 29, 2024 and the Quad Meeting on July 30, 2024.", doc="a")
+    index = mentions_of("The Quad Meeting held today was good.", kind="index", doc="b")
+    tie = mentions_of("The Quad Meeting held today was good.", kind="transcript", doc="c")
+    analyses = [dated, index, tie]
+    resolution = resolve_events(
+        [m for a in analyses for m in a.event_mentions],
+        [a.document_date for a in analyses],
+        [t for a in analyses for t in a.time_expressions],
+        [],
+    )
+    assert resolution.inferred_document_dates == []
+
+
+def test_participants_map_through_person_links() -> None:
+    result = mentions_of(
+        "Blinken met Kamikawa at the Quad Meeting on July 29, 2024.",
+        people=[person("b", "Blinken"), person("k", "Kamikawa")],
+    )
+    links = [PersonLink("d", "b", "P1"), PersonLink("d", "k", "P2")]
+    resolution = resolve_events(result.event_mentions, [result.document_date], result.time_expressions, links)
+    assert sorted(p.person_id for p in resolution.participants) == ["P1", "P2"]
+
+
+def test_resolve_is_fast_on_many_mentions() -> None:
+    base = EventMention(
+        "d", "d-e00001", 0, 7, "meeting", "Quad Meeting", "meeting", "quad", dt.date(2024, 7, 29), "day", "stated",
+        None, None, None, ("k",), False, None,
+    )  # fmt: skip
+    mentions = [
+        base._replace(
+            document_id=f"d{i % 50000}",
+            event_mention_id=f"d{i % 50000}-e{i:06d}",
+            alias_key=f"topic {i % 5000}",
+            event_date=dt.date(2020, 1, 1) + dt.timedelta(days=i % 700),
+        )
+        for i in range(100_000)
+    ]
+    started = time.perf_counter()
+    resolution = resolve_events(mentions, [], [], [])
+    # ~2 s unloaded on a slow 2-core runner (200k: ~4 s); generous so a busy CI machine does not flake
+    assert time.perf_counter() - started < 20
+    assert len(resolution.mention_links) == 100_000

@@ -1,0 +1,168 @@
+"""People: mentions, local people, questioners, typos, and corpus-level resolution (names are invented)."""
+
+from orchestration.extract.people import analyse_speakers, parse_name, resolve_people
+from orchestration.extract.records import LocalPerson
+
+
+def _analyse(text: str, kind: str = "transcript", metadata: dict | None = None):
+    return analyse_speakers("d", text, kind, metadata or {})
+
+
+def _people(analysis) -> dict[str, LocalPerson]:
+    return {p.family_name: p for p in analysis.local_people}
+
+
+def _speakers(analysis) -> list[str | None]:
+    people = {p.local_person_key: p.family_name for p in analysis.local_people}
+    return [
+        people.get(u.local_person_key) if u.local_person_key else u.speaker_kind
+        for u in analysis.utterances
+        if u.turn_index is not None
+    ]
+
+
+def test_titled_names_give_role_country_and_order():
+    text = (
+        "U.S. Secretary of State Antony J. Brinkley met Japanese Defense Minister Minoru Kawada and "
+        "Prime Minister TAKEDA Haruto. Secretary Brinkley said Minister Kawada agreed."
+    )
+    people = _people(_analyse(text, "readout"))
+    assert people["Brinkley"].given_name == "Antony" and people["Brinkley"].country == "US"
+    assert people["Brinkley"].role == "Secretary of State"
+    assert people["Kawada"].country == "JP" and people["Kawada"].role == "Minister of Defense"
+    assert people["Takeda"].given_name == "Haruto" and people["Takeda"].family_name_first
+    assert people["Brinkley"].mention_count == 2
+
+
+def test_suffix_and_initial_names_without_title():
+    name = parse_name("Lloyd J. Austen III")
+    assert (name.given, name.middle, name.family, name.suffix) == ("Lloyd", "J.", "Austen", "III")
+
+
+def test_particle_surnames():
+    name = parse_name("Ursula von der Leyen")
+    assert (name.given, name.family) == ("Ursula", "von der Leyen")
+
+
+def test_korean_hyphenated_given_name_is_family_first():
+    name = parse_name("Park Min-ho")
+    assert (name.family, name.given, name.family_first) == ("Park", "Min-ho", True)
+
+
+def test_labels_resolve_and_typo_label_joins_the_same_person():
+    text = (
+        "DEFENSE MINISTER KAWADA: (Via interpreter) Thank you.\nSECRETARY BRINKLEY: Thanks.\n"
+        "DEFENESE MINISTER KAWADA: (Via interpreter) Indeed."
+    )
+    analysis = _analyse(text)
+    assert _speakers(analysis) == ["Kawada", "Brinkley", "Kawada"]
+    assert len([p for p in analysis.local_people if p.family_name == "Kawada"]) == 1
+
+
+def test_questioner_self_intro_and_called_on():
+    text = (
+        "MODERATOR: Yes, please, Mr. Tom Rivers, Daily Planet.\n"
+        "QUESTION: All right. Tom Rivers, Daily Planet. My question is for the Secretary.\n"
+        "SECRETARY BRINKLEY: Well, thanks, Tom. Good question.\n"
+        "MODERATOR: Mr. Sato, Kanto Press.\n"
+        "QUESTION: (Via interpreter) This is Sato of Kanto Press. A question.\n"
+        "QUESTION: And a follow-up from someone else."
+    )
+    analysis = _analyse(text)
+    assert _speakers(analysis) == ["moderator", "Rivers", "Brinkley", "moderator", "Sato", "questioner"]
+    people = _people(analysis)
+    assert people["Rivers"].organization == "Daily Planet" and people["Rivers"].role == "journalist"
+    assert people["Sato"].given_name is None and people["Sato"].organization == "Kanto Press"
+    sources = {(m.text, m.source) for m in analysis.mentions}
+    assert ("Tom", "address") in sources and ("Tom Rivers", "called_on") in sources
+    assert analysis.utterances[-1].local_person_key is None
+
+
+def test_first_name_address_only_when_unambiguous():
+    text = "Foreign Minister Yuki Tanabe and Minister Yuki Morita met.\nSECRETARY BRINKLEY: Well, Yuki, thank you."
+    analysis = _analyse(text)
+    assert not [m for m in analysis.mentions if m.source == "address"]
+
+
+def test_the_president_resolves_from_document_title():
+    text = "THE PRESIDENT: Hello, everybody.\n\nQ  Mr. President, a question.\n\nTHE PRESIDENT: Go ahead."
+    analysis = _analyse(text, metadata={"title": "Remarks by President Holloway Before Marine One Departure"})
+    assert _speakers(analysis) == ["Holloway", "questioner", "Holloway"]
+
+
+def test_the_president_stays_unknown_when_ambiguous():
+    text = "President Holloway and President Varga met.\nTHE PRESIDENT: Hello."
+    analysis = _analyse(text)
+    assert analysis.utterances[-1].local_person_key is None
+
+
+def test_mentions_point_at_their_text():
+    text = "MS. QUILL: Hello.\n\nPress Secretary Dana Quill said Senator Ortiz agreed."
+    analysis = _analyse(text)
+    for mention in analysis.mentions:
+        assert text[mention.char_start : mention.char_end] == mention.text
+    assert _people(analysis)["Quill"].given_name == "Dana"
+
+
+def _lp(
+    doc: str,
+    key: str,
+    family: str,
+    given: str | None,
+    role: str | None = None,
+    country: str | None = None,
+    org: str | None = None,
+    count: int = 1,
+    printed: str = "",
+    family_first: bool = False,
+) -> LocalPerson:
+    return LocalPerson(
+        doc, key, family, given, printed or f"{given or ''} {family}".strip(), family_first, role, country, org, count
+    )
+
+
+def test_resolve_merges_nicknames_and_keeps_relatives_apart():
+    people, links = resolve_people(
+        [
+            _lp("a", "k", "Holloway", None, "President", count=5),
+            _lp("b", "k", "Holloway", "Joseph", "President", "US", printed="Joseph R. Holloway Jr."),
+            _lp("c", "k", "Holloway", "Joe", "President", "US"),
+            _lp("d", "k", "Holloway", "Jill", "First Lady", "US"),
+            _lp("e", "k", "Holloway", None, "First Lady"),
+            _lp("f", "k", "Holloway", "Hunter", None),
+        ]
+    )
+    assert len(people) == 3
+    by_doc = {link.document_id: link.person_id for link in links}
+    assert by_doc["a"] == by_doc["b"] == by_doc["c"]
+    assert by_doc["d"] == by_doc["e"] != by_doc["a"]
+    assert by_doc["f"] not in (by_doc["a"], by_doc["d"])
+
+
+def test_resolve_display_names_and_stable_ids():
+    locals_ = [
+        _lp("a", "k", "Takeda", "Haruto", "Prime Minister", "JP", family_first=True),
+        _lp("b", "k", "Takeda", None, "Prime Minister"),
+        _lp("a", "s", "Sato", None, "journalist", org="Kanto Press"),
+        _lp("a", "l", "Austen", "Lloyd", "Secretary of Defense", "US", printed="Lloyd J. Austen III"),
+    ]
+    people, _ = resolve_people(locals_)
+    shown = {p.family_name: p.display_name for p in people}
+    assert shown == {"Takeda": "Takeda Haruto", "Sato": "Sato", "Austen": "Lloyd J. Austen III"}
+    assert [p.person_id for p in resolve_people(list(reversed(locals_)))[0]] == [p.person_id for p in people]
+
+
+def test_resolve_journalists_with_same_surname_at_different_outlets_stay_apart():
+    people, _ = resolve_people(
+        [
+            _lp("a", "k", "Sato", None, "journalist", org="Kanto Press"),
+            _lp("b", "k", "Sato", None, "journalist", org="Kanto Press"),
+            _lp("c", "k", "Sato", None, "journalist", org="Other Television"),
+        ]
+    )
+    assert len(people) == 2
+
+
+def test_no_person_named_after_a_title_word():
+    people, _ = resolve_people([_lp("a", "k", "Secretary", None), _lp("a", "m", "Minister", "Prime")])
+    assert people == []

@@ -1,0 +1,96 @@
+"""Speaker turns: labels, continuation paragraphs, interpreter markers, false labels."""
+
+from orchestration.extract.turns import find_labels, parse_label, split_utterances
+
+
+def _turns(text: str):
+    return [u for u in split_utterances("d", text) if u.turn_index is not None]
+
+
+def test_labels_split_turns_and_continuations_stay_in_open_turn():
+    text = (
+        "MODERATOR: (Via interpreter) We will start.\nMinister Tanabe.\n"
+        "FOREIGN MINISTER TANABE: (Via interpreter) Thank you.\nSECRETARY SMITH: Well, thanks."
+    )
+    turns = _turns(text)
+    assert [t.speaker_label for t in turns] == ["MODERATOR", "FOREIGN MINISTER TANABE", "SECRETARY SMITH"]
+    assert [t.turn_index for t in turns] == [1, 2, 3]
+    assert text[turns[0].char_start : turns[0].char_end] == "We will start.\nMinister Tanabe."
+    assert [t.is_interpreted for t in turns] == [True, True, False]
+    assert turns[0].speaker_kind == "moderator" and turns[2].speaker_kind == "official"
+    assert text[turns[2].label_start : turns[2].label_end] == "SECRETARY SMITH:"
+
+
+def test_white_house_forms():
+    text = (
+        "MS. PSAKI:  Good afternoon.\n\nQ  Thank you, Jen.\n\nQ: And another.\n\n"
+        "PRIME MINISTER TANABE:  (As interpreted.)  Thank you.\n\nTHE PRESIDENT:  Hi.\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL:  Sure.\n\nAUDIENCE MEMBER:  Question?"
+    )
+    turns = _turns(text)
+    assert [t.speaker_label for t in turns] == [
+        "MS. PSAKI",
+        "Q",
+        "Q",
+        "PRIME MINISTER TANABE",
+        "THE PRESIDENT",
+        "SENIOR ADMINISTRATION OFFICIAL",
+        "AUDIENCE MEMBER",
+    ]
+    assert [t.speaker_kind for t in turns] == [
+        "official",
+        "questioner",
+        "questioner",
+        "official",
+        "official",
+        "official",
+        "questioner",
+    ]
+    assert turns[3].is_interpreted and text[turns[3].char_start :].startswith("Thank you.")
+    assert text[turns[1].char_start : turns[1].char_end] == "Thank you, Jen."
+
+
+def test_false_labels_are_not_turns():
+    text = (
+        "SUBJECT: Delegation of Authority\n\nNOMINATIONS SENT TO THE SENATE:\n\nWASHINGTON, D.C.: Hello there."
+        "\n\n11:07 A.M. EDT\n\nQ&A. May I invite the press."
+    )
+    assert find_labels(text) == ()
+    assert all(u.speaker_kind == "narrator" for u in split_utterances("d", text))
+
+
+def test_label_typos_still_count_when_surname_recurs():
+    text = "MS. PSAKI: Hi.\n\nQ  Yes.\n\nS. PSAKI: Go ahead.\n\nMS PSAKI: Okay."
+    assert [m.label for m in find_labels(text)] == ["MS. PSAKI", "Q", "S. PSAKI", "MS PSAKI"]
+
+
+def test_parse_label_titles_honorifics_and_typos():
+    assert parse_label("DEFENESE MINISTER KIHARA").title.role == "Minister of Defense"
+    assert parse_label("DEFENESE MINISTER KIHARA").name_tokens == ("KIHARA",)
+    assert parse_label("PRESIDEN BIDEN").title.role == "President"
+    assert parse_label("MR. HUNTER BIDEN").name_tokens == ("HUNTER", "BIDEN")
+    assert parse_label("M. PSAKI").honorific == "M" and parse_label("M. PSAKI").name_tokens == ("PSAKI",)
+    assert parse_label("THE PRESIDENT").name_tokens == ()
+
+
+def test_every_non_label_character_is_in_exactly_one_utterance():
+    text = "Press Room\n\n7:06 P.M. EST\n\nMS. SMITH: Hello.\nMore text.\n\nQ  A question?\n\nEND 7:45 P.M. EST"
+    utterances = split_utterances("d", text)
+    covered = [0] * len(text)
+    for u in utterances:
+        for i in range(u.char_start, u.char_end):
+            covered[i] += 1
+        if u.label_start is not None:
+            for i in range(u.label_start, u.label_end):
+                covered[i] += 1
+    assert all(c <= 1 for c in covered)
+    assert all(covered[i] == 1 for i, ch in enumerate(text) if not ch.isspace())
+    assert utterances[-1].speaker_kind == "narrator" and text[utterances[-1].char_start :].startswith("END")
+    assert [u.utterance_index for u in utterances] == list(range(1, len(utterances) + 1))
+
+
+def test_document_without_labels_is_narration():
+    text = "First paragraph.\n\nSecond paragraph."
+    utterances = split_utterances("d", text)
+    assert [text[u.char_start : u.char_end] for u in utterances] == ["First paragraph.", "Second paragraph."]
+    assert all(u.turn_index is None and u.speaker_kind == "narrator" for u in utterances)
