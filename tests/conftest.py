@@ -51,6 +51,16 @@ class BuiltWarehouse:
             return run_pipeline()
 
 
+@pytest.fixture()
+def built_copy(tmp_path, seed_warehouse) -> BuiltWarehouse:
+    """A private copy of the seed build (sources and published file) a test may change."""
+    built = BuiltWarehouse(tmp_path)
+    shutil.copytree(seed_warehouse.source, built.source)
+    built.path.parent.mkdir(parents=True)
+    shutil.copyfile(seed_warehouse.path, built.path)
+    return built
+
+
 @pytest.fixture(scope="session")
 def seed_warehouse(tmp_path_factory) -> BuiltWarehouse:
     """The five seeds built once; tests read it (read-only) and must not change it."""

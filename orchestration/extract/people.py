@@ -474,12 +474,11 @@ def _in_title_case_line(text: str, position: int, cache: dict[int, bool]) -> boo
     start = text.rfind("\n", 0, position) + 1
     if start not in cache:
         end = text.find("\n", position)
-        line = text[start : end if end >= 0 else len(text)].rstrip()
+        end = len(text) if end < 0 else end
+        line = text[start:end].rstrip() if end - start <= 200 else ""  # headlines are short
         words = [w for w in line.split() if len(w) > 3]
         capitalised = sum(1 for w in words if w[0].isupper())
-        cache[start] = (
-            len(line) <= 200 and not line.endswith(".") and len(words) >= 3 and capitalised >= 0.7 * len(words)
-        )
+        cache[start] = bool(line) and not line.endswith(".") and len(words) >= 3 and capitalised >= 0.7 * len(words)
     return cache[start]
 
 

@@ -18,11 +18,14 @@ from collections.abc import Iterable
 
 from .records import Sentence, Utterance
 
-# A candidate boundary: terminal punctuation with optional closing quotes/brackets and the white space after
-# them (so a cut lands on the next sentence's first character), before something that can open a sentence. It starts with a character class so the regex engine can skip
-# ahead in C (a leading group or assertion makes it try every position). Line breaks are handled by the
-# splitter (a line is a paragraph after cleaning, so it always ends a sentence).
+# A candidate boundary: terminal punctuation with optional closing quotes/brackets and the white space
+# after them (so a cut lands on the next sentence's first character), before something that can open a
+# sentence. It starts with a character class so the regex engine can skip ahead in C (a leading group or
+# assertion makes it try every position). Line breaks are handled by the splitter.
 _BOUNDARY = re.compile(r"[.!?…][.!?]*[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ý¿¡])")
+# Periods that might belong to an abbreviation: all except those right after four lower-case letters
+# ('...went well.'). Starting with the literal dot keeps this pass in C too.
+_SUSPECT_PERIOD = re.compile(r"\.(?<![a-z]{4}\.)")
 
 
 # Abbreviations that stand before a name and so never end a sentence.
@@ -90,15 +93,12 @@ def sentence_cuts(text: str) -> list[int]:
     A period after four lower-case letters is a sentence end without further checks
     (no abbreviation we veto looks like that); only the rest pay for the abbreviation test.
     """
-    cuts: list[int] = []
-    for match in _BOUNDARY.finditer(text):
-        position = match.start()
-        if text[position] == ".":
-            before = text[position - 4 : position]
-            if not (before.isalpha() and before.islower()) and _is_false_boundary(text, match):
-                continue
-        cuts.append(match.end())
-    return cuts
+    suspects = {m.start() for m in _SUSPECT_PERIOD.finditer(text)}
+    return [
+        match.end()
+        for match in _BOUNDARY.finditer(text)
+        if match.start() not in suspects or not _is_false_boundary(text, match)
+    ]
 
 
 def sentence_spans(text: str, start: int, end: int, cuts: list[int] | None = None) -> list[tuple[int, int]]:

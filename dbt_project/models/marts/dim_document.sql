@@ -6,6 +6,10 @@ dates as (
     select * from {{ ref('int_document_dates') }}
 ),
 
+reported as (
+    select * from {{ ref('int_document_events') }}
+),
+
 utterance_counts as (
     select
         document_id,
@@ -28,7 +32,9 @@ select
     documents.format,
     documents.version,
     documents.char_count,
-    coalesce(utterance_counts.turn_count, 0) as turn_count
+    coalesce(utterance_counts.turn_count, 0) as turn_count,
+    reported.event_id as reported_event_id
 from documents
 left join dates on documents.document_id = dates.document_id
 left join utterance_counts on documents.document_id = utterance_counts.document_id
+left join reported on documents.document_id = reported.document_id

@@ -1,0 +1,20 @@
+select
+    event_mention_id,
+    event_id,
+    document_id,
+    utterance_id,
+    name,
+    kind,
+    event_date,
+    date_precision,
+    date_method,
+    start_time,
+    duration_minutes,
+    place,
+    first_of_its_kind,
+    document_event,
+    other_occurrence,
+    text,
+    char_start,
+    char_end
+from {{ ref('int_event_mentions') }}
