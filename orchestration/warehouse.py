@@ -95,14 +95,20 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, record_type: type[Na
     """Append rows to ``table`` in one statement through Arrow; never row by row."""
     if not rows:
         return 0
-    arrow = to_arrow(record_type, rows)
+    return insert_arrow(con, table, to_arrow(record_type, rows))
+
+
+def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, arrow: pa.Table) -> int:
+    """Append an Arrow table (columns by name) to ``table``."""
+    if arrow.num_rows == 0:
+        return 0
     con.register("_readout_batch", arrow)
     try:
         names = ", ".join(f'"{n}"' for n in arrow.column_names)
         con.execute(f"insert into {table} ({names}) select {names} from _readout_batch")
     finally:
         con.unregister("_readout_batch")
-    return len(rows)
+    return arrow.num_rows
 
 
 def delete_for_documents(con: duckdb.DuckDBPyConnection, tables: Iterable[str], document_ids: Sequence[str]) -> None:

@@ -27,7 +27,7 @@ def ingest_files(context: dg.AssetExecutionContext):
     build = warehouse.prepare_build(context.run_id)
     source = config.source_dir()
     with warehouse.connect(build) as con:
-        summary = run_ingest(con, source, config.max_file_bytes())
+        summary = run_ingest(con, source, config.max_file_bytes(), workers=config.worker_count())
         current, rejected, both = con.execute(
             """select (select count(*) from staging.raw_documents where status = 'current'),
                       (select count(*) from staging.rejected_files),

@@ -26,6 +26,20 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Bytes that cp1252 leaves undefined: text containing them is no Windows-1252 either.
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+class _MetadataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's loader, with timestamps left as the strings they are printed as.
+
+    Metadata dates are stored as ISO text anyway; skipping Python-side timestamp
+    construction makes front matter ~8x cheaper than PyYAML's pure-Python loader.
+    """
+
+
+_MetadataLoader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -91,8 +105,9 @@ def decode_bytes(data: bytes) -> tuple[str, str] | Rejection:
         if _CP1252_UNDEFINED.search(data):
             return Rejection("undecodable", "not UTF-8, UTF-16 (BOM) or cp1252")
         text, encoding = data.decode("cp1252"), "cp1252"
-    controls = len(_CONTROL_CHARS.findall(text[:65536]))
-    if controls > max(8, len(text[:65536]) // 100):
+    head = text[:65536]
+    controls = len(_CONTROL_CHARS.findall(head)) if _CONTROL_CHARS.search(head) else 0
+    if controls > max(8, len(head) // 100):
         return Rejection("binary", f"{controls} control characters in the first 64 KiB")
     return text, encoding
 
@@ -114,7 +129,7 @@ def split_front_matter(text: str) -> tuple[dict, str] | Rejection:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=_MetadataLoader) or {}
     except yaml.YAMLError as exc:
         return Rejection("bad_front_matter", f"front matter is not valid YAML: {str(exc).splitlines()[0]}")
     if not isinstance(meta, dict):
@@ -158,7 +173,7 @@ def load_sidecar(path: Path) -> dict:
         candidate = path.with_name(path.name + suffix)
         if candidate.is_file():
             try:
-                data = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
+                data = yaml.load(candidate.read_text(encoding="utf-8"), Loader=_MetadataLoader) or {}
             except (OSError, UnicodeDecodeError, yaml.YAMLError):
                 return {}
             return _plain(data) if isinstance(data, dict) else {}
@@ -171,7 +186,7 @@ def load_sources_file(folder: Path) -> dict[str, dict]:
         candidate = folder / name
         if candidate.is_file():
             try:
-                data = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
+                data = yaml.load(candidate.read_text(encoding="utf-8"), Loader=_MetadataLoader) or {}
             except (OSError, UnicodeDecodeError, yaml.YAMLError):
                 return {}
             if isinstance(data, dict):

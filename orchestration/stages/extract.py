@@ -18,10 +18,11 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from typing import NamedTuple
 
 import duckdb
+import pyarrow as pa
 
 from orchestration import warehouse
 from orchestration.extract import events, pipeline
-from orchestration.extract.pipeline import DocumentAnalysis, DocumentRow
+from orchestration.extract.pipeline import DocumentRow
 from orchestration.extract.records import (
     DocumentDate,
     EventMention,
@@ -105,14 +106,23 @@ def corpus_tables() -> dict[str, type[NamedTuple]]:
     }
 
 
-def analyse_batch(batch: Sequence[tuple]) -> list[DocumentAnalysis]:
-    """Worker entry point: analyse a batch of (SourceDocument fields, fingerprint, version)."""
-    results = []
+def analyse_batch(batch: Sequence[tuple]) -> tuple[int, dict[str, pa.Table]]:
+    """Worker entry point: analyse a batch and return one Arrow table per staging table.
+
+    Building the columns here, in the worker, keeps the parent (the only DuckDB writer)
+    nearly idle: an Arrow table pickles as a few buffers, not millions of tuples.
+    """
+    rows: dict[str, list[tuple]] = {table: [] for table in DOCUMENT_TABLES}
     for document_id, file_name, fmt, text, metadata_json, fingerprint, version in batch:
         metadata = json.loads(metadata_json) if metadata_json else {}
         src = SourceDocument(document_id, file_name, fmt, text, metadata)
-        results.append(pipeline.analyse_document(src, fingerprint, version))
-    return results
+        analysis = pipeline.analyse_document(src, fingerprint, version)
+        for table, value in zip(DOCUMENT_TABLES, analysis):
+            if isinstance(value, list):
+                rows[table].extend(value)
+            else:
+                rows[table].append(value)
+    return len(batch), {table: warehouse.to_arrow(DOCUMENT_TABLES[table], rows[table]) for table in DOCUMENT_TABLES}
 
 
 def pending_documents(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]]:
@@ -146,25 +156,23 @@ def _read_batches(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> Iterato
 
 
 class _Buffer:
-    """Rows waiting for one batched insert per table."""
+    """Arrow batches waiting for one insert per table."""
 
     def __init__(self) -> None:
-        self.rows: dict[str, list[tuple]] = {t: [] for t in DOCUMENT_TABLES}
+        self.tables: dict[str, list[pa.Table]] = {t: [] for t in DOCUMENT_TABLES}
         self.documents = 0
         self.written: dict[str, int] = {t: 0 for t in DOCUMENT_TABLES}
 
-    def add(self, analysis: DocumentAnalysis) -> None:
-        self.documents += 1
-        for table, value in zip(DOCUMENT_TABLES, analysis):
-            if isinstance(value, list):
-                self.rows[table].extend(value)
-            else:
-                self.rows[table].append(value)
+    def add(self, documents: int, tables: dict[str, pa.Table]) -> None:
+        self.documents += documents
+        for table, arrow in tables.items():
+            self.tables[table].append(arrow)
 
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
-        for table, record in DOCUMENT_TABLES.items():
-            self.written[table] += warehouse.insert_rows(con, table, record, self.rows[table])
-            self.rows[table] = []
+        for table, parts in self.tables.items():
+            if parts:
+                self.written[table] += warehouse.insert_arrow(con, table, pa.concat_tables(parts))
+            self.tables[table] = []
         self.documents = 0
 
 
@@ -175,8 +183,7 @@ def _analyse_all(con: duckdb.DuckDBPyConnection, ids: Sequence[str], workers: in
     batches = _read_batches(con, ids)
     if workers <= 1 or len(ids) <= BATCH_DOCUMENTS:
         for batch in batches:
-            for analysis in analyse_batch(batch):
-                buffer.add(analysis)
+            buffer.add(*analyse_batch(batch))
             done += len(batch)
             if progress:
                 progress(done, len(ids))
@@ -198,10 +205,9 @@ def _analyse_all(con: duckdb.DuckDBPyConnection, ids: Sequence[str], workers: in
                 break
             finished, inflight = wait(inflight, return_when=FIRST_COMPLETED)
             for future in finished:
-                results = future.result()
-                for analysis in results:
-                    buffer.add(analysis)
-                done += len(results)
+                documents, tables = future.result()
+                buffer.add(documents, tables)
+                done += documents
             if progress:
                 progress(done, len(ids))
             if buffer.documents >= FLUSH_DOCUMENTS:

@@ -12,7 +12,8 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,6 +22,7 @@ import duckdb
 from orchestration import warehouse
 from orchestration.extract import readers
 from orchestration.extract.readers import RawFile, Rejection
+from orchestration.extract.records import SourceDocument
 
 
 class RawDocument(NamedTuple):
@@ -112,20 +114,85 @@ def fingerprint(sha256: str, extra_metadata: dict) -> str:
     return hashlib.sha256(f"{sha256}\n{blob}".encode()).hexdigest()
 
 
-def read_file_bytes(path: Path, max_bytes: int) -> tuple[bytes | None, str, int] | Rejection:
+def read_file_bytes(path: str, max_bytes: int) -> tuple[bytes | None, str, int] | Rejection:
     """Bytes (None when too large to load), sha256 and size; unreadable files are a rejection."""
     try:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         digest = hashlib.sha256()
         if size > max_bytes:
             with open(path, "rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):
                     digest.update(block)
             return None, digest.hexdigest(), size
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError as exc:
         return Rejection("unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
     return data, readers.sha256_bytes(data), size
+
+
+class FileTask(NamedTuple):
+    """What a worker needs to inspect one file without asking the warehouse."""
+
+    file_name: str
+    path: str
+    sidecar_path: str | None
+    folder_metadata: dict  # from the folder's sources.yml
+    known_fingerprint: str | None  # of the current version, None when new or not current
+
+
+class Inspection(NamedTuple):
+    """A worker's verdict on one file."""
+
+    file_name: str
+    path: str
+    outcome: str  # unchanged | document | rejected
+    sha256: str | None
+    fingerprint: str | None
+    size_bytes: int
+    document: SourceDocument | None
+    rejection: Rejection | None
+
+
+def inspect_file(task: FileTask, max_bytes: int) -> Inspection:
+    """Hash a file, compare with what the warehouse holds, and decode it only when it changed."""
+    loaded = read_file_bytes(task.path, max_bytes)
+    if isinstance(loaded, Rejection):
+        return Inspection(task.file_name, task.path, "rejected", None, None, 0, None, loaded)
+    data, sha, size = loaded
+    extra = dict(task.folder_metadata)
+    if task.sidecar_path:
+        extra.update(readers.load_sidecar(Path(task.path)))
+    fp = fingerprint(sha, extra)
+    if fp == task.known_fingerprint:
+        return Inspection(task.file_name, task.path, "unchanged", sha, fp, size, None, None)
+    if data is None:
+        why = Rejection("too_large", f"{size} bytes is over the {max_bytes}-byte limit")
+        return Inspection(task.file_name, task.path, "rejected", sha, fp, size, None, why)
+    result = readers.read_document(RawFile(task.file_name, task.path, size, sha), data, extra, max_bytes)
+    if isinstance(result, Rejection):
+        return Inspection(task.file_name, task.path, "rejected", sha, fp, size, None, result)
+    return Inspection(task.file_name, task.path, "document", sha, fp, size, result, None)
+
+
+def inspect_files(tasks: Sequence[FileTask], max_bytes: int) -> list[Inspection]:
+    """Worker entry point: a chunk of files."""
+    return [inspect_file(task, max_bytes) for task in tasks]
+
+
+INSPECT_CHUNK = 256
+
+
+def _inspect_all(tasks: list[FileTask], max_bytes: int, workers: int) -> Iterator[Inspection]:
+    """Inspections in task order; a process pool when there is enough work to pay for it."""
+    chunks = [tasks[i:i + INSPECT_CHUNK] for i in range(0, len(tasks), INSPECT_CHUNK)]
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield from inspect_files(chunk, max_bytes)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for inspections in pool.map(inspect_files, chunks, [max_bytes] * len(chunks)):
+            yield from inspections
 
 
 def _known_documents(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, int, str]]:
@@ -138,7 +205,37 @@ def _previous_rejections(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str 
     return {(name, sha): at for name, sha, at in rows}
 
 
-def run_ingest(con: duckdb.DuckDBPyConnection, root: Path, max_bytes: int, now: dt.datetime | None = None) -> IngestSummary:
+def _plan(root: Path, known: dict[str, tuple[str, int, str]]) -> tuple[list[FileTask], list[RejectedFile]]:
+    """Walk the folder once: tasks for workers, and hidden files rejected up front."""
+    tasks: list[FileTask] = []
+    hidden: list[tuple[str, str]] = []
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        names = set(files)
+        folder_path = Path(folder)
+        sources = readers.load_sources_file(folder_path) if names & set(readers.SOURCES_FILE_NAMES) else {}
+        relative_folder = folder_path.relative_to(root).as_posix()
+        prefix = "" if relative_folder == "." else relative_folder + "/"
+        for name in sorted(files):
+            if readers.is_metadata_file(name):
+                continue
+            file_name = prefix + name
+            path = os.path.join(folder, name)
+            if any(part.startswith(".") for part in file_name.split("/")):
+                hidden.append((file_name, path))
+                continue
+            sidecar = next((name + s for s in readers.SIDECAR_SUFFIXES if name + s in names), None)
+            previous = known.get(file_name)
+            known_fp = previous[0] if previous and previous[2] == "current" else None
+            tasks.append(FileTask(file_name, path, os.path.join(folder, sidecar) if sidecar else None,
+                                  sources.get(name, {}), known_fp))
+    rejected = [RejectedFile(n, p, None, os.stat(p).st_size, "hidden_file", "hidden files and folders are not ingested",
+                             dt.datetime.min) for n, p in hidden]
+    return tasks, rejected
+
+
+def run_ingest(con: duckdb.DuckDBPyConnection, root: Path, max_bytes: int, now: dt.datetime | None = None,
+               workers: int = 1) -> IngestSummary:
     """Bring ``staging.raw_documents`` and ``staging.rejected_files`` in line with the folder."""
     if not root.is_dir():
         raise FileNotFoundError(f"source folder {root} does not exist (set READOUT_SOURCE_DIR)")
@@ -146,68 +243,52 @@ def run_ingest(con: duckdb.DuckDBPyConnection, root: Path, max_bytes: int, now: 
     ensure_ingest_tables(con)
     known = _known_documents(con)
     previous_rejections = _previous_rejections(con)
+    tasks, rejections = _plan(root, known)
+    rejections = [r._replace(rejected_at=previous_rejections.get((r.file_name, r.sha256), now)) for r in rejections]
+    scanned = len(tasks) + len(rejections)
     upserts: list[RawDocument] = []
     versions: list[DocumentVersion] = []
-    rejections: list[RejectedFile] = []
-    seen: set[str] = set()
     counts = {"new": 0, "changed": 0, "unchanged": 0}
-    sources_by_folder: dict[Path, dict[str, dict]] = {}
-    scanned = 0
+    seen: set[str] = set()
 
-    def reject(name: str, path: Path, sha: str | None, size: int, why: Rejection) -> None:
-        at = previous_rejections.get((name, sha), now)
-        rejections.append(RejectedFile(name, str(path), sha, size, why.reason, why.detail, at))
-
-    for path in iter_source_files(root):
-        name = relative_name(root, path)
-        if readers.is_metadata_file(path.name):
-            continue
-        scanned += 1
-        if any(part.startswith(".") for part in Path(name).parts):
-            reject(name, path, None, path.stat().st_size, Rejection("hidden_file", "hidden files and folders are not ingested"))
-            continue
-        loaded = read_file_bytes(path, max_bytes)
-        if isinstance(loaded, Rejection):
-            reject(name, path, None, 0, loaded)
-            continue
-        data, sha, size = loaded
-        if path.parent not in sources_by_folder:
-            sources_by_folder[path.parent] = readers.load_sources_file(path.parent)
-        extra = {**sources_by_folder[path.parent].get(path.name, {}), **readers.load_sidecar(path)}
-        fp = fingerprint(sha, extra)
-        seen.add(name)
+    for seen_file in _inspect_all(tasks, max_bytes, workers):
+        name = seen_file.file_name
         previous = known.get(name)
-        if previous and previous[0] == fp and previous[2] == "current":
+        seen.add(name)
+        if seen_file.outcome == "unchanged":
             counts["unchanged"] += 1
             continue
-        raw = RawFile(name, str(path), size, sha)
-        result = readers.read_document(raw, data or b"", extra, max_bytes) if data is not None else Rejection(
-            "too_large", f"{size} bytes is over the {max_bytes}-byte limit"
-        )
         version = (previous[1] + 1) if previous else 1
-        if isinstance(result, Rejection):
-            reject(name, path, sha, size, result)
+        if seen_file.outcome == "rejected":
+            why = seen_file.rejection
+            at = previous_rejections.get((name, seen_file.sha256), now)
+            rejections.append(RejectedFile(name, seen_file.path, seen_file.sha256, seen_file.size_bytes, why.reason,
+                                           why.detail, at))
             if previous and previous[2] == "current":
                 upserts.append(_status_row(con, name, "rejected", now))
-                versions.append(DocumentVersion(readers.document_id_for(name), name, version, sha, size, "rejected", now))
+                versions.append(DocumentVersion(readers.document_id_for(name), name, version, seen_file.sha256 or "",
+                                                seen_file.size_bytes, "rejected", now))
             continue
+        doc = seen_file.document
         counts["changed" if previous else "new"] += 1
-        metadata = {k: v for k, v in result.metadata.items() if k != "encoding"}
+        metadata = {k: v for k, v in doc.metadata.items() if k != "encoding"}
         upserts.append(
-            RawDocument(result.document_id, name, str(path), sha, fp, size, result.format,
-                        result.metadata.get("encoding", "utf-8"), metadata, result.text, version, "current", now, now)
+            RawDocument(doc.document_id, name, seen_file.path, seen_file.sha256, seen_file.fingerprint,
+                        seen_file.size_bytes, doc.format, doc.metadata.get("encoding", "utf-8"), metadata, doc.text,
+                        version, "current", now, now)
         )
-        versions.append(DocumentVersion(result.document_id, name, version, sha, size, "current", now))
+        versions.append(DocumentVersion(doc.document_id, name, version, seen_file.sha256, seen_file.size_bytes,
+                                        "current", now))
 
     deleted = [n for n, (_, _, status) in known.items() if status == "current" and n not in seen]
     for name in deleted:
         gone = _status_row(con, name, "deleted", now)
         upserts.append(gone)
-        versions.append(DocumentVersion(gone.document_id, name, gone.version, gone.sha256, gone.size_bytes, "deleted", now))
+        versions.append(DocumentVersion(gone.document_id, name, gone.version, gone.sha256, gone.size_bytes, "deleted",
+                                        now))
 
     _write(con, upserts, versions, rejections)
-    return IngestSummary(scanned, counts["new"], counts["changed"], counts["unchanged"],
-                         len(deleted), len(rejections))
+    return IngestSummary(scanned, counts["new"], counts["changed"], counts["unchanged"], len(deleted), len(rejections))
 
 
 def _status_row(con: duckdb.DuckDBPyConnection, file_name: str, status: str, now: dt.datetime) -> RawDocument:
