@@ -27,8 +27,9 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "wh-briefi
 def sample_documents(size: int, seed: int = 1):
     """A deterministic sample of corpus documents, decoded."""
     with tempfile.TemporaryDirectory() as tmp, tarfile.open(CORPUS) as archive:
-        members = sorted((m for m in archive.getmembers() if m.isfile() and m.name.endswith(".md")),
-                         key=lambda m: m.name)
+        members = sorted(
+            (m for m in archive.getmembers() if m.isfile() and m.name.endswith(".md")), key=lambda m: m.name
+        )
         chosen = random.Random(seed).sample(members, min(size, len(members)))
         archive.extractall(tmp, members=chosen, filter="data")
         docs = []
@@ -65,14 +66,20 @@ def main() -> int:
     digests["clean"] = digest(cleaned)
 
     started = time.perf_counter()
-    speakers = [people.analyse_speakers(d.document_id, c.clean_text, c.kind, d.metadata) for d, c in zip(docs, cleaned)]
+    speakers = [
+        people.analyse_speakers(d.document_id, c.clean_text, c.kind, d.metadata)
+        for d, c in zip(docs, cleaned, strict=True)
+    ]
     timings["speakers"] = time.perf_counter() - started
     digests["speakers"] = digest(speakers)
 
     started = time.perf_counter()
-    timing = [events.analyse_time_and_events(d.document_id, c.clean_text, c.kind, d.metadata, s.utterances,
-                                             s.sentences, s.local_people)
-              for d, c, s in zip(docs, cleaned, speakers)]
+    timing = [
+        events.analyse_time_and_events(
+            d.document_id, c.clean_text, c.kind, d.metadata, s.utterances, s.sentences, s.local_people
+        )
+        for d, c, s in zip(docs, cleaned, speakers, strict=True)
+    ]
     timings["events"] = time.perf_counter() - started
     digests["events"] = digest(timing)
 

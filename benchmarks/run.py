@@ -51,11 +51,21 @@ def tree_rss_bytes(root_pid: int) -> int:
 def timed_run(source: Path, warehouse: Path) -> dict[str, float]:
     """One pipeline run in a fresh process: wall seconds, peak tree memory, per-stage seconds."""
     timings = warehouse.parent / "timings.json"
-    env = {**os.environ, "READOUT_SOURCE_DIR": str(source), "READOUT_WAREHOUSE": str(warehouse),
-           "READOUT_TIMINGS_FILE": str(timings)}
+    env = {
+        **os.environ,
+        "READOUT_SOURCE_DIR": str(source),
+        "READOUT_WAREHOUSE": str(warehouse),
+        "READOUT_TIMINGS_FILE": str(timings),
+    }
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "orchestration.cli", "run"], cwd=PROJECT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "orchestration.cli", "run"],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     peak = 0
     done = threading.Event()
     output: list[str] = []
@@ -78,14 +88,16 @@ def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
 
 
 def machine() -> str:
-    mem = next(line for line in open("/proc/meminfo") if line.startswith("MemTotal")).split()[1]
+    with open("/proc/meminfo") as handle:
+        mem = next(line for line in handle if line.startswith("MemTotal")).split()[1]
     return f"{os.cpu_count()} cores, {int(mem) / 2**20:.0f} GiB"
 
 
 def commit() -> str:
     result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT, capture_output=True, text=True)
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=PROJECT,
-                           capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=PROJECT, capture_output=True, text=True
+    ).stdout.strip()
     return result.stdout.strip() + ("+dirty" if dirty else "")
 
 
@@ -175,19 +187,30 @@ def write_results(rows: dict, files: int, text_mb: float, docs_per_s: float, rat
     today, sha, box = dt.date.today().isoformat(), commit(), machine()
     lines = []
     for name, row in rows.items():
-        stages = ", ".join(f"{k}={v:.1f}s" for k, v in row.items() if k not in ("wall_s", "peak_mb", "parsed_documents"))
+        stages = ", ".join(
+            f"{k}={v:.1f}s" for k, v in row.items() if k not in ("wall_s", "peak_mb", "parsed_documents")
+        )
         extra = f", parsed={row['parsed_documents']}" if "parsed_documents" in row else ""
-        lines.append(f"| {name} | {row['wall_s']:.1f} s | {row['peak_mb']:.0f} MB | {stages}{extra} | {RUNS} | "
-                     f"{box} | {today} | {sha} |")
-    lines.append(f"| extract_throughput_full | {docs_per_s:,.0f} docs/s | | {files} files, {text_mb:.0f} MB | {RUNS} | "
-                 f"{box} | {today} | {sha} |")
-    lines.append(f"| full_over_half_wall | {ratio:.2f}x | | linearity (target <= 2.2x) | {RUNS} | {box} | {today} | "
-                 f"{sha} |")
-    header = ("| figure | median wall | peak RSS (tree) | stages (median s) | runs | machine | date | commit |\n"
-              "|---|---|---|---|---|---|---|---|\n")
+        lines.append(
+            f"| {name} | {row['wall_s']:.1f} s | {row['peak_mb']:.0f} MB | {stages}{extra} | {RUNS} | "
+            f"{box} | {today} | {sha} |"
+        )
+    lines.append(
+        f"| extract_throughput_full | {docs_per_s:,.0f} docs/s | | {files} files, {text_mb:.0f} MB | {RUNS} | "
+        f"{box} | {today} | {sha} |"
+    )
+    lines.append(
+        f"| full_over_half_wall | {ratio:.2f}x | | linearity (target <= 2.2x) | {RUNS} | {box} | {today} | {sha} |"
+    )
+    header = (
+        "| figure | median wall | peak RSS (tree) | stages (median s) | runs | machine | date | commit |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+    )
     if not RESULTS.exists():
-        RESULTS.write_text("# Benchmarks\n\nWritten by `make bench` (benchmarks/run.py) on the shared White House "
-                           "corpus. Each row is the median of the stated number of runs.\n\n" + header)
+        RESULTS.write_text(
+            "# Benchmarks\n\nWritten by `make bench` (benchmarks/run.py) on the shared White House "
+            "corpus. Each row is the median of the stated number of runs.\n\n" + header
+        )
     with RESULTS.open("a") as handle:
         handle.write("\n".join(lines) + "\n")
     print("\n".join(lines))

@@ -92,8 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         print(f"building the warehouse from {config.source_dir()} ...", flush=True)
         if not run_pipeline():
-            print(f"run failed; the published warehouse {config.published_warehouse()} was left as it was",
-                  file=sys.stderr)
+            print(
+                f"run failed; the published warehouse {config.published_warehouse()} was left as it was",
+                file=sys.stderr,
+            )
             return 1
     print("\n".join(summary_lines(str(config.published_warehouse()))))
     if args.command == "run":

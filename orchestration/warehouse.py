@@ -80,9 +80,9 @@ def _arrow_value(kind: object, value: object) -> object:
 def to_arrow(record_type: type[NamedTuple], rows: Sequence[tuple]) -> pa.Table:
     """Columns of NamedTuple rows as an Arrow table (one ``zip`` per batch, no per-row dicts)."""
     cols = columns_of(record_type)
-    columns = list(zip(*rows)) if rows else [()] * len(cols)
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(cols)
     arrays = []
-    for (name, kind), values in zip(cols, columns):
+    for (_name, kind), values in zip(cols, columns, strict=True):
         if kind is dict:
             values = [_arrow_value(kind, v) for v in values]
         elif kind is tuple[str, ...]:
@@ -91,7 +91,9 @@ def to_arrow(record_type: type[NamedTuple], rows: Sequence[tuple]) -> pa.Table:
     return pa.Table.from_arrays(arrays, names=[name for name, _ in cols])
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, record_type: type[NamedTuple], rows: Sequence[tuple]) -> int:
+def insert_rows(
+    con: duckdb.DuckDBPyConnection, table: str, record_type: type[NamedTuple], rows: Sequence[tuple]
+) -> int:
     """Append rows to ``table`` in one statement through Arrow; never row by row."""
     if not rows:
         return 0
@@ -124,7 +126,9 @@ def delete_for_documents(con: duckdb.DuckDBPyConnection, tables: Iterable[str], 
         con.unregister("_readout_ids")
 
 
-def replace_rows(con: duckdb.DuckDBPyConnection, table: str, record_type: type[NamedTuple], rows: Sequence[tuple]) -> int:
+def replace_rows(
+    con: duckdb.DuckDBPyConnection, table: str, record_type: type[NamedTuple], rows: Sequence[tuple]
+) -> int:
     """Corpus-level tables (people, events) are recomputed whole each run."""
     con.execute(f"delete from {table}")
     return insert_rows(con, table, record_type, rows)

@@ -96,7 +96,8 @@ def test_changed_and_deleted_files_replace_their_rows(built_copy):
         names = {r[0] for r in con.execute("select file_name from marts.dim_document").fetchall()}
         turns = con.execute(
             "select count(*) from marts.fct_utterance u join marts.dim_document d using (document_id) "
-            "where d.file_name = ? and u.turn_index is not null", [edited.name]
+            "where d.file_name = ? and u.turn_index is not null",
+            [edited.name],
         ).fetchone()[0]
         status = con.execute("select status from staging.raw_documents where file_name = ?", [victim.name]).fetchone()
         parsed = con.execute("select parsed_documents from staging.extract_runs order by started_at desc").fetchone()
@@ -109,12 +110,16 @@ def test_changed_and_deleted_files_replace_their_rows(built_copy):
 def test_a_reader_holding_the_published_file_does_not_block_a_run(built_copy):
     built = built_copy
     reader = subprocess.Popen(
-        [sys.executable, "-c",
-         "import duckdb, sys, time\n"
-         f"con = duckdb.connect({str(built.path)!r}, read_only=True)\n"
-         "print(con.execute('select count(*) from marts.dim_document').fetchone()[0], flush=True)\n"
-         "time.sleep(120)\n"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time\n"
+            f"con = duckdb.connect({str(built.path)!r}, read_only=True)\n"
+            "print(con.execute('select count(*) from marts.dim_document').fetchone()[0], flush=True)\n"
+            "time.sleep(120)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert reader.stdout.readline().strip() == "5"
@@ -131,8 +136,8 @@ def test_a_failing_dbt_test_leaves_the_published_file_as_it_was(built_copy, tmp_
     """Run the job with a dbt project copy holding one failing test: nothing is published."""
     import dagster as dg
 
-    from orchestration.defs.automation import build_warehouse
     from orchestration.definitions import defs
+    from orchestration.defs.automation import build_warehouse
     from orchestration.project import dbt_project, dbt_resource
 
     built = built_copy
@@ -144,7 +149,8 @@ def test_a_failing_dbt_test_leaves_the_published_file_as_it_was(built_copy, tmp_
     (broken / "tests" / "always_fails.sql").write_text("select 1 as failure\n")
     (built.source / "new.txt").write_text("MODERATOR: Something new.\n", encoding="utf-8")
     failing = dg.Definitions(
-        assets=list(defs.assets), jobs=[build_warehouse],
+        assets=list(defs.assets),
+        jobs=[build_warehouse],
         resources={"dbt": dbt_resource(broken)},
     )
     for key, value in built.env.items():

@@ -56,7 +56,9 @@ def test_changed_file_becomes_a_new_version_with_the_same_id(folder, con):
     assert summary.changed == 1
     row = con.execute("select document_id, version, text from staging.raw_documents where file_name='a.txt'").fetchone()
     assert row == (before[0], 2, "Alpha, revised.\n")
-    versions = con.execute("select version from staging.document_versions where file_name='a.txt' order by 1").fetchall()
+    versions = con.execute(
+        "select version from staging.document_versions where file_name='a.txt' order by 1"
+    ).fetchall()
     assert versions == [(1,), (2,)]
 
 
@@ -65,8 +67,9 @@ def test_sidecar_change_alone_counts_as_a_change(folder, con):
     (folder / "a.txt.meta.yml").write_text("publisher: Ministry\n")
     summary = run_ingest(con, folder, 10_000, T1)
     assert summary.changed == 1
-    assert con.execute("select metadata->>'publisher' from staging.raw_documents where file_name='a.txt'").fetchone() \
-        == ("Ministry",)
+    assert con.execute(
+        "select metadata->>'publisher' from staging.raw_documents where file_name='a.txt'"
+    ).fetchone() == ("Ministry",)
 
 
 def test_deleted_file_is_marked_not_kept_current(folder, con):
@@ -90,8 +93,13 @@ def test_each_bad_file_is_rejected_with_a_reason_and_the_run_continues(folder, c
     summary = run_ingest(con, folder, 10_000, T0)
     assert summary.new == 2
     reasons = dict(con.execute("select file_name, reason from staging.rejected_files").fetchall())
-    assert reasons == {"empty.txt": "empty", "big.txt": "too_large", "bin.txt": "binary",
-                       "slides.pptx": "unsupported_format", ".DS_Store": "hidden_file"}
+    assert reasons == {
+        "empty.txt": "empty",
+        "big.txt": "too_large",
+        "bin.txt": "binary",
+        "slides.pptx": "unsupported_format",
+        ".DS_Store": "hidden_file",
+    }
     assert summary.scanned == 7
 
 

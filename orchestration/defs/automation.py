@@ -13,12 +13,19 @@ from orchestration.stages.ingest import iter_source_files, relative_name
 WRITER_TAG = {"readout/writer": "warehouse"}
 
 build_warehouse = dg.define_asset_job(
-    "build_warehouse", selection=dg.AssetSelection.all(), tags=WRITER_TAG,
+    "build_warehouse",
+    selection=dg.AssetSelection.all(),
+    tags=WRITER_TAG,
     description="Ingest, extract, dbt build and tests, publish.",
 )
 
-daily_build = dg.ScheduleDefinition(name="daily_build", job=build_warehouse, cron_schedule="0 5 * * *",
-                                    execution_timezone="UTC", default_status=dg.DefaultScheduleStatus.RUNNING)
+daily_build = dg.ScheduleDefinition(
+    name="daily_build",
+    job=build_warehouse,
+    cron_schedule="0 5 * * *",
+    execution_timezone="UTC",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+)
 
 # (size, mtime_ns) -> sha256 per path, so a sensor tick hashes only files that changed on disk.
 _hash_cache: dict[str, tuple[int, int, str]] = {}

@@ -16,8 +16,9 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 from orchestration import warehouse
 from orchestration.project import DBT_BUILD_LINK_DIR, dbt_project
 
-translator = DagsterDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True,
-                                                                        enable_source_tests_as_checks=True))
+translator = DagsterDbtTranslator(
+    settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)
+)
 
 
 def run_target_path(project_dir: Path, run_id: str) -> Path:

@@ -18,10 +18,18 @@ def _key(table: str) -> dg.AssetKey:
 @dg.multi_asset(
     specs=[dg.AssetSpec(_key(t), deps=[RAW_DOCUMENTS], group_name="extract") for t in EXTRACT_TABLES],
     check_specs=[
-        dg.AssetCheckSpec("mention_spans_reproduce_text", asset=DOCUMENTS, blocking=True,
-                          description="Every person mention's span reproduces its text from clean_text."),
-        dg.AssetCheckSpec("utterances_inside_text", asset=DOCUMENTS, blocking=True,
-                          description="Every utterance span lies inside its document's clean text."),
+        dg.AssetCheckSpec(
+            "mention_spans_reproduce_text",
+            asset=DOCUMENTS,
+            blocking=True,
+            description="Every person mention's span reproduces its text from clean_text.",
+        ),
+        dg.AssetCheckSpec(
+            "utterances_inside_text",
+            asset=DOCUMENTS,
+            blocking=True,
+            description="Every utterance span lies inside its document's clean text.",
+        ),
     ],
     pool="readout_warehouse",
 )
@@ -45,7 +53,15 @@ def extract_documents(context: dg.AssetExecutionContext):
         if table in summary.rows:
             metadata["rows_written"] = summary.rows[table]
         yield dg.MaterializeResult(asset_key=_key(table), metadata=metadata)
-    yield dg.AssetCheckResult(check_name="mention_spans_reproduce_text", asset_key=DOCUMENTS,
-                              passed=bad_mentions == 0, metadata={"bad_spans": bad_mentions})
-    yield dg.AssetCheckResult(check_name="utterances_inside_text", asset_key=DOCUMENTS,
-                              passed=bad_utterances == 0, metadata={"bad_spans": bad_utterances})
+    yield dg.AssetCheckResult(
+        check_name="mention_spans_reproduce_text",
+        asset_key=DOCUMENTS,
+        passed=bad_mentions == 0,
+        metadata={"bad_spans": bad_mentions},
+    )
+    yield dg.AssetCheckResult(
+        check_name="utterances_inside_text",
+        asset_key=DOCUMENTS,
+        passed=bad_utterances == 0,
+        metadata={"bad_spans": bad_utterances},
+    )

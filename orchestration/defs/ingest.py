@@ -14,11 +14,17 @@ REJECTED_FILES = dg.AssetKey(["staging", "rejected_files"])
     specs=[
         dg.AssetSpec(RAW_DOCUMENTS, description="Latest version of each input file, decoded.", group_name="ingest"),
         dg.AssetSpec(DOCUMENT_VERSIONS, description="Every version of every file seen.", group_name="ingest"),
-        dg.AssetSpec(REJECTED_FILES, description="Files that could not be ingested, with reasons.", group_name="ingest"),
+        dg.AssetSpec(
+            REJECTED_FILES, description="Files that could not be ingested, with reasons.", group_name="ingest"
+        ),
     ],
     check_specs=[
-        dg.AssetCheckSpec("every_file_accounted_for", asset=RAW_DOCUMENTS, blocking=True,
-                          description="Each file in the folder is a current document or a rejection, never both."),
+        dg.AssetCheckSpec(
+            "every_file_accounted_for",
+            asset=RAW_DOCUMENTS,
+            blocking=True,
+            description="Each file in the folder is a current document or a rejection, never both.",
+        ),
     ],
     pool="readout_warehouse",
 )
@@ -40,7 +46,8 @@ def ingest_files(context: dg.AssetExecutionContext):
     yield dg.MaterializeResult(asset_key=DOCUMENT_VERSIONS)
     yield dg.MaterializeResult(asset_key=REJECTED_FILES, metadata={"rejected": summary.rejected})
     yield dg.AssetCheckResult(
-        check_name="every_file_accounted_for", asset_key=RAW_DOCUMENTS,
+        check_name="every_file_accounted_for",
+        asset_key=RAW_DOCUMENTS,
         passed=bool(current + rejected == summary.scanned and both == 0),
         metadata={"files": summary.scanned, "current_documents": current, "rejected": rejected, "in_both": both},
     )

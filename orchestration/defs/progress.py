@@ -20,7 +20,9 @@ class Progress:
 
     def __call__(self, done: int, total: int) -> None:
         if self._bar is None:
-            self._bar = tqdm(total=total, unit="doc", desc=self._label, file=sys.stderr, disable=not sys.stderr.isatty())
+            self._bar = tqdm(
+                total=total, unit="doc", desc=self._label, file=sys.stderr, disable=not sys.stderr.isatty()
+            )
         self._bar.update(done - self._bar.n)
         now = time.perf_counter()
         if now - self._last_log >= self._every or done == total:

@@ -71,17 +71,40 @@ def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> Doc
     title = meta.get("title") or clean.title
     publisher = meta.get("publisher") or clean.publisher
     doc = DocumentRow(
-        src.document_id, src.file_name, fingerprint, version, src.format, title, clean.kind,
-        clean.republished_from, publisher, _metadata_url(meta), meta, clean.clean_text, len(clean.clean_text),
+        src.document_id,
+        src.file_name,
+        fingerprint,
+        version,
+        src.format,
+        title,
+        clean.kind,
+        clean.republished_from,
+        publisher,
+        _metadata_url(meta),
+        meta,
+        clean.clean_text,
+        len(clean.clean_text),
     )
     speakers = analyse_speakers(src.document_id, clean.clean_text, clean.kind, meta)
     timing = analyse_time_and_events(
-        src.document_id, clean.clean_text, clean.kind, meta, speakers.utterances, speakers.sentences,
+        src.document_id,
+        clean.clean_text,
+        clean.kind,
+        meta,
+        speakers.utterances,
+        speakers.sentences,
         speakers.local_people,
     )
     return DocumentAnalysis(
-        doc, clean.removed, speakers.utterances, speakers.sentences, speakers.mentions, speakers.local_people,
-        timing.document_date, timing.time_expressions, timing.event_mentions,
+        doc,
+        clean.removed,
+        speakers.utterances,
+        speakers.sentences,
+        speakers.mentions,
+        speakers.local_people,
+        timing.document_date,
+        timing.time_expressions,
+        timing.event_mentions,
     )
 
 
@@ -91,8 +114,12 @@ class CorpusResolution(NamedTuple):
     events: object  # events.EventResolution
 
 
-def resolve_corpus(local_people: Sequence[LocalPerson], event_mentions: Sequence[EventMention],
-                   document_dates: Sequence[DocumentDate], time_expressions: Sequence[TimeExpression]) -> CorpusResolution:
+def resolve_corpus(
+    local_people: Sequence[LocalPerson],
+    event_mentions: Sequence[EventMention],
+    document_dates: Sequence[DocumentDate],
+    time_expressions: Sequence[TimeExpression],
+) -> CorpusResolution:
     """People and events across documents; dates one source lends another."""
     people, links = resolve_people(local_people)
     events = resolve_events(event_mentions, document_dates, time_expressions, links)

@@ -19,7 +19,15 @@ from bs4 import BeautifulSoup
 
 from orchestration.extract.records import SourceDocument
 
-TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", "": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+TEXT_SUFFIXES = {
+    ".txt": "txt",
+    ".text": "txt",
+    "": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+}
 SIDECAR_SUFFIXES = (".meta.yml", ".meta.yaml")
 SOURCES_FILE_NAMES = ("sources.yml", "sources.yaml")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -89,7 +97,7 @@ def decode_bytes(data: bytes) -> tuple[str, str] | Rejection:
     """
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
             return Rejection("undecodable", f"UTF-8 BOM but invalid UTF-8 at byte {exc.start}")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -134,7 +142,7 @@ def split_front_matter(text: str) -> tuple[dict, str] | Rejection:
         return Rejection("bad_front_matter", f"front matter is not valid YAML: {str(exc).splitlines()[0]}")
     if not isinstance(meta, dict):
         return Rejection("bad_front_matter", "front matter is not a mapping")
-    return _plain(meta), text[match.end():]
+    return _plain(meta), text[match.end() :]
 
 
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote")
@@ -194,7 +202,9 @@ def load_sources_file(folder: Path) -> dict[str, dict]:
     return {}
 
 
-def read_document(raw: RawFile, data: bytes, extra_metadata: dict, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument | Rejection:
+def read_document(
+    raw: RawFile, data: bytes, extra_metadata: dict, max_bytes: int = DEFAULT_MAX_BYTES
+) -> SourceDocument | Rejection:
     """Decode one file's bytes into a SourceDocument, or say why it cannot be one."""
     fmt = format_for(raw.file_name)
     if fmt is None:

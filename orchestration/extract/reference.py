@@ -20,7 +20,7 @@ def reference_dir() -> Path:
     return Path(os.environ.get("READOUT_REFERENCE_DIR", DEFAULT_REFERENCE_DIR))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load(path: str) -> tuple[dict[str, str], ...]:
     with open(path, newline="", encoding="utf-8") as handle:
         return tuple(dict(row) for row in csv.DictReader(handle))

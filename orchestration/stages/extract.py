@@ -75,8 +75,13 @@ class ExtractSummary(NamedTuple):
     rows: dict[str, int]
 
     def as_metadata(self) -> dict[str, object]:
-        return {"parsed_documents": self.parsed_documents, "removed_documents": self.removed_documents,
-                "corpus_documents": self.corpus_documents, "seconds": round(self.seconds, 2), **self.rows}
+        return {
+            "parsed_documents": self.parsed_documents,
+            "removed_documents": self.removed_documents,
+            "corpus_documents": self.corpus_documents,
+            "seconds": round(self.seconds, 2),
+            **self.rows,
+        }
 
 
 ProgressCallback = Callable[[int, int], None]
@@ -117,7 +122,7 @@ def analyse_batch(batch: Sequence[tuple]) -> tuple[int, dict[str, pa.Table]]:
         metadata = json.loads(metadata_json) if metadata_json else {}
         src = SourceDocument(document_id, file_name, fmt, text, metadata)
         analysis = pipeline.analyse_document(src, fingerprint, version)
-        for table, value in zip(DOCUMENT_TABLES, analysis):
+        for table, value in zip(DOCUMENT_TABLES, analysis, strict=True):
             if isinstance(value, list):
                 rows[table].extend(value)
             else:
@@ -127,17 +132,23 @@ def analyse_batch(batch: Sequence[tuple]) -> tuple[int, dict[str, pa.Table]]:
 
 def pending_documents(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]]:
     """(documents to parse, documents whose rows must go): decided by fingerprint, not by time."""
-    to_parse = [r[0] for r in con.execute(
-        """select r.document_id from staging.raw_documents r
+    to_parse = [
+        r[0]
+        for r in con.execute(
+            """select r.document_id from staging.raw_documents r
            left join staging.documents d using (document_id)
            where r.status = 'current' and (d.document_id is null or d.fingerprint <> r.fingerprint)
            order by r.document_id"""
-    ).fetchall()]
-    to_remove = [r[0] for r in con.execute(
-        """select d.document_id from staging.documents d
+        ).fetchall()
+    ]
+    to_remove = [
+        r[0]
+        for r in con.execute(
+            """select d.document_id from staging.documents d
            left join staging.raw_documents r on r.document_id = d.document_id and r.status = 'current'
            where r.document_id is null"""
-    ).fetchall()]
+        ).fetchall()
+    ]
     return to_parse, to_remove
 
 
@@ -145,7 +156,7 @@ def _read_batches(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> Iterato
     """Source rows in batches, read lazily so memory holds a bounded window of texts."""
     cursor = con.cursor()
     for start in range(0, len(ids), BATCH_DOCUMENTS):
-        chunk = list(ids[start:start + BATCH_DOCUMENTS])
+        chunk = list(ids[start : start + BATCH_DOCUMENTS])
         rows = cursor.execute(
             """select document_id, file_name, format, text, cast(metadata as varchar), fingerprint, version
                from staging.raw_documents where document_id in (select unnest(?)) order by document_id""",
@@ -176,8 +187,9 @@ class _Buffer:
         self.documents = 0
 
 
-def _analyse_all(con: duckdb.DuckDBPyConnection, ids: Sequence[str], workers: int,
-                 progress: ProgressCallback | None) -> dict[str, int]:
+def _analyse_all(
+    con: duckdb.DuckDBPyConnection, ids: Sequence[str], workers: int, progress: ProgressCallback | None
+) -> dict[str, int]:
     buffer = _Buffer()
     done = 0
     batches = _read_batches(con, ids)
@@ -231,8 +243,9 @@ def resolve_corpus(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     written = {}
     tables = corpus_tables()
     written["staging.people"] = warehouse.replace_rows(con, "staging.people", tables["staging.people"], resolved.people)
-    written["staging.person_links"] = warehouse.replace_rows(con, "staging.person_links", PersonLink,
-                                                              resolved.person_links)
+    written["staging.person_links"] = warehouse.replace_rows(
+        con, "staging.person_links", PersonLink, resolved.person_links
+    )
     resolution = resolved.events
     for table, rows in (
         ("staging.events", resolution.events),
@@ -246,8 +259,9 @@ def resolve_corpus(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return written
 
 
-def run_extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int,
-                progress: ProgressCallback | None = None) -> ExtractSummary:
+def run_extract(
+    con: duckdb.DuckDBPyConnection, run_id: str, workers: int, progress: ProgressCallback | None = None
+) -> ExtractSummary:
     """Parse what changed, drop what went away, then re-resolve the corpus; all in one transaction."""
     started = time.perf_counter()
     started_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -260,8 +274,12 @@ def run_extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int,
         rows.update(resolve_corpus(con))
         corpus = con.execute("select count(*) from staging.documents").fetchone()[0]
         seconds = time.perf_counter() - started
-        warehouse.insert_rows(con, "staging.extract_runs", ExtractRun,
-                              [ExtractRun(run_id, started_at, len(to_parse), len(to_remove), corpus, seconds)])
+        warehouse.insert_rows(
+            con,
+            "staging.extract_runs",
+            ExtractRun,
+            [ExtractRun(run_id, started_at, len(to_parse), len(to_remove), corpus, seconds)],
+        )
         con.execute("commit")
     except Exception:
         con.execute("rollback")

@@ -185,7 +185,7 @@ INSPECT_CHUNK = 256
 
 def _inspect_all(tasks: list[FileTask], max_bytes: int, workers: int) -> Iterator[Inspection]:
     """Inspections in task order; a process pool when there is enough work to pay for it."""
-    chunks = [tasks[i:i + INSPECT_CHUNK] for i in range(0, len(tasks), INSPECT_CHUNK)]
+    chunks = [tasks[i : i + INSPECT_CHUNK] for i in range(0, len(tasks), INSPECT_CHUNK)]
     if workers <= 1 or len(chunks) <= 1:
         for chunk in chunks:
             yield from inspect_files(chunk, max_bytes)
@@ -227,15 +227,23 @@ def _plan(root: Path, known: dict[str, tuple[str, int, str]]) -> tuple[list[File
             sidecar = next((name + s for s in readers.SIDECAR_SUFFIXES if name + s in names), None)
             previous = known.get(file_name)
             known_fp = previous[0] if previous and previous[2] == "current" else None
-            tasks.append(FileTask(file_name, path, os.path.join(folder, sidecar) if sidecar else None,
-                                  sources.get(name, {}), known_fp))
-    rejected = [RejectedFile(n, p, None, os.stat(p).st_size, "hidden_file", "hidden files and folders are not ingested",
-                             dt.datetime.min) for n, p in hidden]
+            tasks.append(
+                FileTask(
+                    file_name, path, os.path.join(folder, sidecar) if sidecar else None, sources.get(name, {}), known_fp
+                )
+            )
+    rejected = [
+        RejectedFile(
+            n, p, None, os.stat(p).st_size, "hidden_file", "hidden files and folders are not ingested", dt.datetime.min
+        )
+        for n, p in hidden
+    ]
     return tasks, rejected
 
 
-def run_ingest(con: duckdb.DuckDBPyConnection, root: Path, max_bytes: int, now: dt.datetime | None = None,
-               workers: int = 1) -> IngestSummary:
+def run_ingest(
+    con: duckdb.DuckDBPyConnection, root: Path, max_bytes: int, now: dt.datetime | None = None, workers: int = 1
+) -> IngestSummary:
     """Bring ``staging.raw_documents`` and ``staging.rejected_files`` in line with the folder."""
     if not root.is_dir():
         raise FileNotFoundError(f"source folder {root} does not exist (set READOUT_SOURCE_DIR)")
@@ -262,30 +270,55 @@ def run_ingest(con: duckdb.DuckDBPyConnection, root: Path, max_bytes: int, now: 
         if seen_file.outcome == "rejected":
             why = seen_file.rejection
             at = previous_rejections.get((name, seen_file.sha256), now)
-            rejections.append(RejectedFile(name, seen_file.path, seen_file.sha256, seen_file.size_bytes, why.reason,
-                                           why.detail, at))
+            rejections.append(
+                RejectedFile(name, seen_file.path, seen_file.sha256, seen_file.size_bytes, why.reason, why.detail, at)
+            )
             if previous and previous[2] == "current":
                 upserts.append(_status_row(con, name, "rejected", now))
-                versions.append(DocumentVersion(readers.document_id_for(name), name, version, seen_file.sha256 or "",
-                                                seen_file.size_bytes, "rejected", now))
+                versions.append(
+                    DocumentVersion(
+                        readers.document_id_for(name),
+                        name,
+                        version,
+                        seen_file.sha256 or "",
+                        seen_file.size_bytes,
+                        "rejected",
+                        now,
+                    )
+                )
             continue
         doc = seen_file.document
         counts["changed" if previous else "new"] += 1
         metadata = {k: v for k, v in doc.metadata.items() if k != "encoding"}
         upserts.append(
-            RawDocument(doc.document_id, name, seen_file.path, seen_file.sha256, seen_file.fingerprint,
-                        seen_file.size_bytes, doc.format, doc.metadata.get("encoding", "utf-8"), metadata, doc.text,
-                        version, "current", now, now)
+            RawDocument(
+                doc.document_id,
+                name,
+                seen_file.path,
+                seen_file.sha256,
+                seen_file.fingerprint,
+                seen_file.size_bytes,
+                doc.format,
+                doc.metadata.get("encoding", "utf-8"),
+                metadata,
+                doc.text,
+                version,
+                "current",
+                now,
+                now,
+            )
         )
-        versions.append(DocumentVersion(doc.document_id, name, version, seen_file.sha256, seen_file.size_bytes,
-                                        "current", now))
+        versions.append(
+            DocumentVersion(doc.document_id, name, version, seen_file.sha256, seen_file.size_bytes, "current", now)
+        )
 
     deleted = [n for n, (_, _, status) in known.items() if status == "current" and n not in seen]
     for name in deleted:
         gone = _status_row(con, name, "deleted", now)
         upserts.append(gone)
-        versions.append(DocumentVersion(gone.document_id, name, gone.version, gone.sha256, gone.size_bytes, "deleted",
-                                        now))
+        versions.append(
+            DocumentVersion(gone.document_id, name, gone.version, gone.sha256, gone.size_bytes, "deleted", now)
+        )
 
     _write(con, upserts, versions, rejections)
     return IngestSummary(scanned, counts["new"], counts["changed"], counts["unchanged"], len(deleted), len(rejections))
@@ -297,12 +330,17 @@ def _status_row(con: duckdb.DuckDBPyConnection, file_name: str, status: str, now
         f"select {', '.join(RawDocument._fields)} from staging.raw_documents where file_name = ?", [file_name]
     ).fetchone()
     current = RawDocument(*row)
-    return current._replace(metadata=json.loads(current.metadata) if current.metadata else {}, status=status,
-                            status_changed_at=now)
+    return current._replace(
+        metadata=json.loads(current.metadata) if current.metadata else {}, status=status, status_changed_at=now
+    )
 
 
-def _write(con: duckdb.DuckDBPyConnection, upserts: list[RawDocument], versions: list[DocumentVersion],
-           rejections: list[RejectedFile]) -> None:
+def _write(
+    con: duckdb.DuckDBPyConnection,
+    upserts: list[RawDocument],
+    versions: list[DocumentVersion],
+    rejections: list[RejectedFile],
+) -> None:
     con.execute("begin transaction")
     try:
         warehouse.delete_for_documents(con, ["staging.raw_documents"], [r.document_id for r in upserts])

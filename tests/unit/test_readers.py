@@ -48,8 +48,10 @@ def test_broken_front_matter_is_rejected_with_reason():
 
 
 def test_html_keeps_visible_text_and_drops_scripts_and_styles():
-    html = (b"<html><head><title>T</title><style>p{}</style><meta property='og:url' content='https://e.org/1'>"
-            b"</head><body><p>First para.</p><script>var x=1;</script><div>Second <b>para</b>.</div></body></html>")
+    html = (
+        b"<html><head><title>T</title><style>p{}</style><meta property='og:url' content='https://e.org/1'>"
+        b"</head><body><p>First para.</p><script>var x=1;</script><div>Second <b>para</b>.</div></body></html>"
+    )
     doc = read("a.html", html)
     assert doc.text == "First para.\n\nSecond para."
     assert doc.metadata["title"] == "T"

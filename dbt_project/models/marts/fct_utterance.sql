@@ -11,7 +11,10 @@ reported as (
 ),
 
 documents as (
-    select document_id, clean_text from {{ ref('stg_documents') }}
+    select
+        document_id,
+        clean_text
+    from {{ ref('stg_documents') }}
 )
 
 select
