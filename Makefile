@@ -39,7 +39,7 @@ bench: $(MANIFEST)
 
 dev: $(MANIFEST)
 	@echo "Dagster UI on http://127.0.0.1:3000 (Ctrl-C stops it)"
-	trap - INT; exec $(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+	$(BIN)/python -m orchestration.dev
 
 lint: $(MANIFEST)
 	$(BIN)/ruff check orchestration tests benchmarks

@@ -228,9 +228,11 @@ def _analyse_all(
     return buffer.written
 
 
-def _fetch_records(con: duckdb.DuckDBPyConnection, table: str, record: type[NamedTuple]) -> list[tuple]:
+def _fetch_records(
+    con: duckdb.DuckDBPyConnection, table: str, record: type[NamedTuple], where: str = "true"
+) -> list[tuple]:
     cols = ", ".join(f'"{c}"' for c in record._fields)
-    return [record(*row) for row in con.execute(f"select {cols} from {table}").fetchall()]
+    return [record(*row) for row in con.execute(f"select {cols} from {table} where {where}").fetchall()]
 
 
 def resolve_corpus(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -238,7 +240,13 @@ def resolve_corpus(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     local_people = _fetch_records(con, "staging.local_people", LocalPerson)
     mentions = _fetch_records(con, "staging.event_mentions", EventMention)
     dates = _fetch_records(con, "staging.document_dates", DocumentDate)
-    timexes = _fetch_records(con, "staging.time_expressions", TimeExpression)
+    # Only undated documents' expressions can be re-resolved against another source's date.
+    timexes = _fetch_records(
+        con,
+        "staging.time_expressions",
+        TimeExpression,
+        "document_id in (select document_id from staging.document_dates where published_on is null)",
+    )
     resolved = pipeline.resolve_corpus(local_people, mentions, dates, timexes)
     written = {}
     tables = corpus_tables()
