@@ -125,3 +125,24 @@ def test_rejection_time_is_kept_while_the_file_stays_the_same(folder, con):
 def test_missing_source_folder_is_a_clear_error(tmp_path, con):
     with pytest.raises(FileNotFoundError, match="READOUT_SOURCE_DIR"):
         run_ingest(con, tmp_path / "nope", 10_000, T0)
+
+
+def test_a_file_that_cannot_be_opened_is_rejected_as_unreadable(folder, con):
+    (folder / "gone.txt").symlink_to(folder / "does-not-exist.txt")
+    summary = run_ingest(con, folder, 10_000, T0)
+    assert summary.new == 2
+    row = con.execute("select reason, detail from staging.rejected_files where file_name = 'gone.txt'").fetchone()
+    assert row[0] == "unreadable"
+    assert "FileNotFoundError" in row[1]
+
+
+def test_a_pool_of_workers_gives_the_same_result_as_one_process(folder, con, tmp_path):
+    for i in range(600):  # enough files for several worker chunks
+        (folder / f"n{i:03d}.txt").write_text(f"Note {i}.\n")
+    (folder / "empty.txt").write_bytes(b"")
+    pooled = run_ingest(con, folder, 10_000, T0, workers=2)
+    with duckdb.connect() as single_con:
+        single = run_ingest(single_con, folder, 10_000, T0, workers=1)
+        rows = single_con.execute("select file_name, sha256, text from staging.raw_documents order by 1").fetchall()
+    assert pooled == single
+    assert con.execute("select file_name, sha256, text from staging.raw_documents order by 1").fetchall() == rows

@@ -234,7 +234,7 @@ def _plan(root: Path, known: dict[str, tuple[str, int, str]]) -> tuple[list[File
             )
     rejected = [
         RejectedFile(
-            n, p, None, os.stat(p).st_size, "hidden_file", "hidden files and folders are not ingested", dt.datetime.min
+            n, p, None, os.lstat(p).st_size, "hidden_file", "hidden files and folders are not ingested", dt.datetime.min
         )
         for n, p in hidden
     ]
