@@ -26,6 +26,8 @@ from orchestration import config
 
 # Clients from DuckDB 1.4 on can open what we publish.
 STORAGE_COMPATIBILITY = "v1.4.0"
+# DuckDB's buffer pool defaults to 80% of RAM; the whole run must stay within ~2 GB.
+MEMORY_LIMIT = "1GB"
 STALE_BUILD_SECONDS = 6 * 3600
 
 _ARROW_TYPES: dict[object, pa.DataType] = {
@@ -142,8 +144,10 @@ def build_path(run_id: str) -> Path:
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open a warehouse file; a new file is created in the 1.4-compatible storage format."""
     if read_only:
-        return duckdb.connect(str(path), read_only=True)
-    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+        return duckdb.connect(str(path), read_only=True, config={"memory_limit": MEMORY_LIMIT})
+    return duckdb.connect(
+        str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY, "memory_limit": MEMORY_LIMIT}
+    )
 
 
 def prepare_build(run_id: str) -> Path:
