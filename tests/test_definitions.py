@@ -13,10 +13,10 @@ def asset_keys() -> set[dg.AssetKey]:
 def test_every_dbt_source_is_a_python_asset_with_the_same_key():
     graph = defs.resolve_asset_graph()
     dbt_node = next(a for a in defs.assets if getattr(a, "op", None) and a.op.name == "readout_dbt_models")
-    sources = {dep for spec in dbt_node.specs for dep in (d.asset_key for d in spec.deps)
-               if dep.path[0] == "staging"}
-    python_assets = {key for key in graph.get_all_asset_keys() if key.path[0] == "staging"
-                     and not graph.get(key).is_external}
+    sources = {dep for spec in dbt_node.specs for dep in (d.asset_key for d in spec.deps) if dep.path[0] == "staging"}
+    python_assets = {
+        key for key in graph.get_all_asset_keys() if key.path[0] == "staging" and not graph.get(key).is_external
+    }
     assert sources, "dbt models should depend on staging sources"
     assert sources <= python_assets
 
