@@ -581,7 +581,7 @@ def _questioner_mentions(clean_text: str, utterances: list[Utterance]) -> dict[i
             tail_start = max(previous.char_start, previous.char_end - 200)
             called = [
                 _journalist(clean_text, m, "called_on", index - 1, lex.non_name)
-                for pattern in (_CALLED_ON, _CALLED_ON_OUTLET_FIRST)
+                for pattern in _called_on_patterns(clean_text, tail_start, previous.char_end)
                 for m in pattern.finditer(clean_text, tail_start, previous.char_end)
             ]
             valid = [m for m in called if m is not None]
@@ -590,6 +590,17 @@ def _questioner_mentions(clean_text: str, utterances: list[Utterance]) -> dict[i
         if kept:
             found[index] = kept
     return found
+
+
+_HONORIFIC_DOT = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.")
+
+
+def _called_on_patterns(text: str, start: int, end: int) -> tuple[re.Pattern[str], ...]:
+    """The called-on patterns worth running on text[start:end]: the outlet-first one needs an honorific,
+    and its leading outlet pattern is slow to fail at every capital, so a cheap search for 'Mr.' goes first."""
+    if _HONORIFIC_DOT.search(text, start, end):
+        return (_CALLED_ON, _CALLED_ON_OUTLET_FIRST)
+    return (_CALLED_ON,)
 
 
 def _journalist(
@@ -1108,19 +1119,52 @@ def _pick_cluster(person: LocalPerson, clusters: list[_Cluster]) -> _Cluster | N
     return best if best.mentions >= 0.6 * total else None
 
 
-def _person_id(cluster: _Cluster) -> str:
+def _identity_key(cluster: _Cluster) -> str:
+    """What a person id is made of: family plus canonical given name; role, outlet and country when unnamed."""
     given = sorted(canonical_given(cluster.given()))[:1]
-    discriminator = (
-        given[0]
-        if given
-        else (cluster.role_class() or "") + "|" + (cluster.orgs.most_common(1)[0][0] if cluster.orgs else "")
-    )
-    key = (
-        f"{fold(cluster.family)}|{discriminator}|{cluster.country() or ''}"
-        if not given
-        else f"{fold(cluster.family)}|{discriminator}"
-    )
+    if given:
+        return f"{fold(cluster.family)}|{given[0]}"
+    org = cluster.orgs.most_common(1)[0][0] if cluster.orgs else ""
+    return f"{fold(cluster.family)}|{cluster.role_class() or ''}|{org}|{cluster.country() or ''}"
+
+
+def _hash_id(key: str) -> str:
     return "per_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _tie_break(cluster: _Cluster) -> tuple:
+    """A total order on clusters that depends only on their content (not on the order the input came in)."""
+    first = min((m.document_id, m.local_person_key) for m in cluster.members)
+    org = cluster.orgs.most_common(1)[0][0] if cluster.orgs else ""
+    return (-cluster.mentions, cluster.role_class() or "", cluster.country() or "", org, first)
+
+
+def _unique_ids(clusters: list[_Cluster]) -> list[str]:
+    """One distinct person id per cluster, deterministically.
+
+    Clusters that still share an identity key after merging (two real people with one
+    name, e.g. a journalist and an official) keep the plain id for the most mentioned
+    one; the others get the key plus role, country and outlet (and a counter if even
+    that repeats), so ids are unique and stable across runs and input orders.
+    """
+    keys = [_identity_key(c) for c in clusters]
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for index, key in enumerate(keys):
+        by_key[key].append(index)
+    ids = [_hash_id(key) for key in keys]
+    taken = set(ids)
+    for key, indexes in sorted(by_key.items()):
+        if len(indexes) < 2:
+            continue
+        for index in sorted(indexes, key=lambda i: _tie_break(clusters[i]))[1:]:
+            role, country, org = _tie_break(clusters[index])[1:4]
+            candidate, n = _hash_id(f"{key}|{role}|{country}|{org}"), 1
+            while candidate in taken:
+                n += 1
+                candidate = _hash_id(f"{key}|{role}|{country}|{org}|{n}")
+            taken.add(candidate)
+            ids[index] = candidate
+    return ids
 
 
 def _display_name(cluster: _Cluster, family: str, given: str | None) -> str:
@@ -1148,14 +1192,13 @@ def resolve_people(local_people: Iterable[LocalPerson]) -> tuple[list[Person], l
             by_family[fold(person.family_name)].append(person)
     _swap_reversed_names(by_family)
 
+    clusters = [cluster for family_key in sorted(by_family) for cluster in _cluster_family(by_family[family_key])]
     persons: list[Person] = []
     links: list[PersonLink] = []
-    for family_key in sorted(by_family):
-        clusters = _cluster_family(by_family[family_key])
-        for cluster in clusters:
-            person_row = _person_row(cluster)
-            persons.append(person_row)
-            links.extend(PersonLink(m.document_id, m.local_person_key, person_row.person_id) for m in cluster.members)
+    for cluster, person_id in zip(clusters, _unique_ids(clusters), strict=True):
+        person_row = _person_row(cluster, person_id)
+        persons.append(person_row)
+        links.extend(PersonLink(m.document_id, m.local_person_key, person_id) for m in cluster.members)
     persons.sort(key=lambda p: p.person_id)
     links.sort(key=lambda link: (link.document_id, link.local_person_key))
     return persons, links
@@ -1194,36 +1237,96 @@ def _cluster_family(members: list[LocalPerson]) -> list[_Cluster]:
                 cluster = surname_only[key] = _Cluster(fold(person.family_name or ""))
                 clusters.append(cluster)
         cluster.add(person)
-    return clusters
+    return _merge_same_person(clusters)
+
+
+def _merge_same_person(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Fold together named clusters that share an identity key and are really one person.
+
+    Clustering splits a name on a conflicting outlet, country or journalist/official
+    reading; when that conflict is a misreading, the two halves would share one person id.
+    Earlier clusters (most mentioned members first) absorb later ones.
+    """
+    kept: list[_Cluster] = []
+    kept_keys: list[str] = []
+    for cluster in clusters:
+        key = _identity_key(cluster)
+        index = next(
+            (i for i, k in enumerate(kept) if kept_keys[i] == key and k.givens and _same_person(k, cluster)), None
+        )
+        if index is None:
+            kept.append(cluster)
+            kept_keys.append(key)
+        else:
+            kept[index] = _fold_clusters(kept[index], cluster)
+    return kept
+
+
+def _misread_journalist(cluster: _Cluster) -> bool:
+    """A 'journalist' whose outlets are no news outlets ('Wisconsin', another person's name): a misread list."""
+    return _is_journalist(cluster.role_class()) and not any(_OUTLET_CUE.search(org) for org in cluster.orgs)
+
+
+def _same_person(a: _Cluster, b: _Cluster) -> bool:
+    """Two clusters with one full name: one person unless they really look like two.
+
+    Journalists change outlets and outlets are printed many ways ('AP', 'Associated
+    Press'); a misread journalist is whoever the other cluster is; officials with one
+    name and one role are one person even when a country was misread. A journalist at
+    a real outlet and an official, or officials of different countries and roles, stay apart.
+    """
+    journalist_a, journalist_b = _is_journalist(a.role_class()), _is_journalist(b.role_class())
+    if journalist_a and journalist_b:
+        return True
+    if journalist_a != journalist_b:
+        return _misread_journalist(a if journalist_a else b)
+    return _countries_compatible(a.country(), b.country()) or a.role_class() == b.role_class()
+
+
+def _fold_clusters(a: _Cluster, b: _Cluster) -> _Cluster:
+    """``a`` and ``b`` as one cluster; a misread journalist half keeps its documents but not its role or outlet."""
+    if _is_journalist(a.role_class()) == _is_journalist(b.role_class()):
+        for member in b.members:
+            a.add(member)
+        return a
+    official, misread = (b, a) if _is_journalist(a.role_class()) else (a, b)
+    merged = _Cluster(official.family)
+    for member in official.members:
+        merged.add(member)
+    for member in misread.members:
+        merged.add(member._replace(role=None, organization=None) if _is_journalist(member.role) else member)
+    return merged
 
 
 def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
-    """'Kishida Fumio' read as given 'Kishida' family 'Fumio': move it when the swapped family is well attested."""
-    for family_key in list(by_family):
-        movers = [
-            p
-            for p in by_family[family_key]
-            if p.given_name
-            and " " not in p.given_name
-            and fold(p.given_name) in by_family
-            and len(by_family[fold(p.given_name)]) > len(by_family[family_key])
-        ]
-        for person in movers:
-            swapped = person._replace(
-                family_name=person.given_name, given_name=person.family_name, family_name_first=True
-            )
-            by_family[family_key].remove(person)
-            by_family[fold(person.given_name or "")].append(swapped)
-        if not by_family[family_key]:
-            del by_family[family_key]
+    """'Kishida Fumio' read as given 'Kishida' family 'Fumio': move it when the swapped family is well attested.
+
+    Sizes are taken once before any move: moving people as we went made later comparisons
+    depend on which family was visited first (so on input order) and let moves cascade.
+    """
+    sizes = {family_key: len(members) for family_key, members in by_family.items()}
+    moves = [
+        (family_key, person)
+        for family_key in sorted(by_family)
+        for person in by_family[family_key]
+        if person.given_name
+        and " " not in person.given_name
+        and sizes.get(fold(person.given_name), 0) > sizes[family_key]
+    ]
+    for family_key, person in moves:
+        swapped = person._replace(family_name=person.given_name, given_name=person.family_name, family_name_first=True)
+        by_family[family_key].remove(person)
+        by_family[fold(person.given_name or "")].append(swapped)
+    for family_key in [key for key, members in by_family.items() if not members]:
+        del by_family[family_key]
 
 
-def _person_row(cluster: _Cluster) -> Person:
+def _person_row(cluster: _Cluster, person_id: str) -> Person:
     family = max(cluster.families.items(), key=lambda kv: (kv[1], kv[0]))[0] if cluster.families else cluster.family
     given = cluster.given()
     role = _best_role(cluster.roles)
     return Person(
-        person_id=_person_id(cluster),
+        person_id=person_id,
         display_name=_display_name(cluster, family, given),
         family_name=family,
         given_name=given,

@@ -131,37 +131,37 @@ def _line_spans(chunk: str, offset: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _utterance_spans(clean_text: str, cuts: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """Trimmed sentence spans of one utterance: its cuts (found by bisection) plus every line break."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for stop in [*cuts[bisect.bisect_right(cuts, start) : bisect.bisect_left(cuts, end)], end]:
+        chunk = clean_text[cursor:stop].rstrip()
+        if "\n" in chunk:
+            spans.extend(_line_spans(chunk, cursor))
+        elif chunk:
+            spans.append((cursor, cursor + len(chunk)))
+        cursor = stop
+    return spans
+
+
 def split_sentences(document_id: str, clean_text: str, utterances: Iterable[Utterance]) -> list[Sentence]:
     """Sentence rows for every utterance, numbered 1-based in document order.
 
-    One pass: utterances come in text order, so a single pointer walks the cut list.
-    This loop runs once per sentence of the corpus, hence the inlined trimming.
+    This runs once per sentence of the corpus: spans are collected first and the rows
+    built in one comprehension with ``tuple.__new__`` (a NamedTuple's own ``__new__`` is
+    a Python frame per row).
     """
     cuts = sentence_cuts(clean_text)
-    total = len(cuts)
-    out: list[Sentence] = []
-    append = out.append
-    count = 0
-    pointer = 0
+    spans: list[tuple[int, int, str]] = []
     for utterance in utterances:
-        start, end, utterance_id = utterance.char_start, utterance.char_end, utterance.utterance_id
-        while pointer < total and cuts[pointer] <= start:
-            pointer += 1
-        cursor = start
-        while True:
-            stop = cuts[pointer] if pointer < total and cuts[pointer] < end else end
-            chunk = clean_text[cursor:stop].rstrip()
-            if "\n" in chunk:
-                spans = _line_spans(chunk, cursor)
-            elif chunk:
-                spans = ((cursor, cursor + len(chunk)),)
-            else:
-                spans = ()
-            for first, last in spans:
-                count += 1
-                append(Sentence(document_id, f"{document_id}-s{count:06d}", count, utterance_id, first, last))
-            if stop == end:
-                break
-            cursor = stop
-            pointer += 1
-    return out
+        utterance_id = utterance.utterance_id
+        spans.extend(
+            (first, last, utterance_id)
+            for first, last in _utterance_spans(clean_text, cuts, utterance.char_start, utterance.char_end)
+        )
+    new = tuple.__new__
+    return [
+        new(Sentence, (document_id, f"{document_id}-s{index:06d}", index, utterance_id, first, last))
+        for index, (first, last, utterance_id) in enumerate(spans, start=1)
+    ]

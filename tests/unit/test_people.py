@@ -166,3 +166,31 @@ def test_resolve_journalists_with_same_surname_at_different_outlets_stay_apart()
 def test_no_person_named_after_a_title_word():
     people, _ = resolve_people([_lp("a", "k", "Secretary", None), _lp("a", "m", "Minister", "Prime")])
     assert people == []
+
+
+def test_resolve_gives_every_person_a_distinct_id_whatever_the_input_order():
+    locals_ = [
+        # one journalist, outlet printed two ways: one person
+        _lp("a", "k", "Halvorsen", "Mira", "journalist", org="AP", count=3),
+        _lp("b", "k", "Halvorsen", "Mira", "journalist", org="Associated Press"),
+        # an official and a 'Name, Name' list misread as a journalist at an 'outlet': one person
+        _lp("c", "k", "Brandt", "Olav", "Senator", "US", count=4),
+        _lp("d", "k", "Brandt", "Olav", "journalist", org="Tomas Wirth"),
+        # an official whose country was misread in one document: one person
+        _lp("e", "k", "Lindqvist", "Ana", "National Security Advisor", "US", count=9),
+        _lp("f", "k", "Lindqvist", "Ana", "National Security Advisor", "IL"),
+        # a journalist at a real outlet and an official with one name: two people, two ids
+        _lp("g", "k", "Ferrand", "Paul", "journalist", org="Kanto News", count=2),
+        _lp("h", "k", "Ferrand", "Paul", "Chief Justice", "US", count=2),
+    ]
+    people, links = resolve_people(locals_)
+    ids = [p.person_id for p in people]
+    assert len(ids) == len(set(ids)) == 5
+    assert len({(link.document_id, link.local_person_key) for link in links}) == len(links) == len(locals_)
+    by_doc = {link.document_id: link.person_id for link in links}
+    assert by_doc["a"] == by_doc["b"] and by_doc["c"] == by_doc["d"] and by_doc["e"] == by_doc["f"]
+    assert by_doc["g"] != by_doc["h"]
+    brandt = next(p for p in people if p.family_name == "Brandt")
+    assert (brandt.role, brandt.organization) == ("Senator", None)
+    for order in (list(reversed(locals_)), locals_[1::2] + locals_[::2]):
+        assert resolve_people(order) == (people, links)
