@@ -22,8 +22,10 @@ def test_labelled_turns_get_a_speaker(report):
     assert report.attributed_or_anonymous_share >= 0.95
 
 
-@pytest.mark.parametrize(("family", "given"), [("Psaki", "Jen"), ("Biden", "Jo"), ("Biden", "Jill"),
-                                                ("Harris", "Kamala"), ("Kishida", "Fumio")])
+@pytest.mark.parametrize(
+    ("family", "given"),
+    [("Psaki", "Jen"), ("Biden", "Jo"), ("Biden", "Jill"), ("Harris", "Kamala"), ("Kishida", "Fumio")],
+)
 def test_well_known_people_are_never_split(report, family, given):
     assert len(report.people_named(family, given)) <= 1
 

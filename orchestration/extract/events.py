@@ -21,6 +21,7 @@ import collections
 import datetime as dt
 import functools
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -35,7 +36,7 @@ from orchestration.extract.records import (
     TimeExpression,
     Utterance,
 )
-from orchestration.extract.reference import load_reference, reference_dir
+from orchestration.extract.reference import load_reference
 from orchestration.extract.timex import (
     WEEKDAY_NUMBERS,
     date_from_value,
@@ -49,6 +50,8 @@ from orchestration.extract.timex import (
 )
 
 # --- reference data ------------------------------------------------------------------------------
+
+REFERENCE_DIR_VARIABLE = "READOUT_REFERENCE_DIR"  # read by reference.reference_dir() as well
 
 
 class TriggerInfo(NamedTuple):
@@ -69,15 +72,25 @@ class TriggerTable(NamedTuple):
     pattern: re.Pattern[str]
     keywords: tuple[str, ...]  # longest word of each phrase without its first letter ('eeting' finds 'Meeting')
     words: frozenset[str]  # every word of every trigger phrase (not part of a merge key)
+    qualifiers: dict[str, QualifierInfo]  # carried along so per-token helpers need no second table lookup
+
+
+def _reference_key() -> str | None:
+    """Cache key of the current reference folder: the raw environment value, no Path built.
+
+    Called thousands of times per second; ``reference_dir()`` builds a Path each call (~90 us
+    per document in total), while the variable alone already tells which folder is meant.
+    """
+    return os.environ.get(REFERENCE_DIR_VARIABLE)
 
 
 def _triggers() -> TriggerTable:
     """The trigger table of the current reference folder (tests point READOUT_REFERENCE_DIR elsewhere)."""
-    return _trigger_table(str(reference_dir()))
+    return _trigger_table(_reference_key())
 
 
 @functools.lru_cache(maxsize=4)
-def _trigger_table(_folder: str) -> TriggerTable:
+def _trigger_table(_folder: str | None) -> TriggerTable:
     """Trigger phrase -> kind/family, one regex that confirms any of them (longest first), search keywords."""
     table: dict[str, TriggerInfo] = {}
     for row in load_reference("ref_event_kinds"):
@@ -94,16 +107,16 @@ def _trigger_table(_folder: str) -> TriggerTable:
     )
     keywords = {max(phrase.split(), key=len)[1:] for phrase in phrases} | {"+", "plus"}
     words = frozenset(word for phrase in phrases for word in phrase.split())
-    return TriggerTable(table, pattern, tuple(sorted(keywords)), words)
+    return TriggerTable(table, pattern, tuple(sorted(keywords)), words, _qualifier_table(_folder))
 
 
 def _qualifiers() -> dict[str, QualifierInfo]:
     """Qualifier word -> whether it belongs in the merge key, and the kind it implies."""
-    return _qualifier_table(str(reference_dir()))
+    return _qualifier_table(_reference_key())
 
 
 @functools.lru_cache(maxsize=4)
-def _qualifier_table(_folder: str) -> dict[str, QualifierInfo]:
+def _qualifier_table(_folder: str | None) -> dict[str, QualifierInfo]:
     """Rows of ref_event_qualifiers.csv for one reference folder."""
     table = {}
     for row in load_reference("ref_event_qualifiers"):
@@ -466,7 +479,14 @@ def alias_key_for(name: str, family: str, kind: str) -> str:
 
     A name with no core words ('the meeting', 'a courtesy call', 'the election') is generic: it
     merges only inside its own document, never with another document's 'election' of that year.
+    Memoised per reference folder: names repeat across documents ('the meeting', '2+2').
     """
+    return _alias_key_memo(_reference_key(), name, family, kind)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _alias_key_memo(_folder: str | None, name: str, family: str, kind: str) -> str:
+    """``alias_key_for`` for one reference folder (the folder is only the cache key)."""
     core = core_of_name(name, family)
     if family == "meeting":
         return core or kind + _GENERIC_SUFFIX
@@ -511,13 +531,13 @@ def _candidate_from_trigger(text: str, match: re.Match[str], table: TriggerTable
         info = table.by_phrase[phrase]
         if _VERB_CONTEXT.search(text, max(0, match.start() - 12), match.start()):
             return None
-        if phrase in _qualifiers() and _modifies_next_word(text, match.end(), table):
+        if phrase in table.qualifiers and _modifies_next_word(text, match.end(), table):
             return None  # 'ministerial level meeting': the head comes later
-        if _inside_longer_proper_name(text, match) or _followed_like_a_verb(text, match.end()):
+        if _inside_longer_proper_name(text, match, table) or _followed_like_a_verb(text, match.end()):
             return None
     else:
         info = TriggerInfo("meeting", "meeting")
-    return _grow_candidate(text, match.start(), match.end(), info)
+    return _grow_candidate(text, match.start(), match.end(), info, table)
 
 
 _NEXT_WORD = re.compile(r"[ \t-]+([A-Za-z][\w’'-]*)")
@@ -529,7 +549,7 @@ _NAME_CONTINUATION_EXCEPTIONS = frozenset(
 )
 
 
-def _inside_longer_proper_name(text: str, match: re.Match[str]) -> bool:
+def _inside_longer_proper_name(text: str, match: re.Match[str], table: TriggerTable) -> bool:
     """'Press Briefing Room', 'Summit Declaration': a capitalised trigger followed by another capitalised
     non-trigger word is the modifier of a longer proper name (a room, a document), not the event."""
     if not match.group(0)[:1].isupper():
@@ -538,7 +558,7 @@ def _inside_longer_proper_name(text: str, match: re.Match[str]) -> bool:
     if not following or not following[1][:1].isupper() or following[1] in _NAME_CONTINUATION_EXCEPTIONS:
         return False
     word = following[1].lower().strip("’'")
-    return word not in _triggers().words and word not in _TIME_WORDS and not following.group(0).startswith("-")
+    return word not in table.words and word not in _TIME_WORDS and not following.group(0).startswith("-")
 
 
 def _followed_like_a_verb(text: str, position: int) -> bool:
@@ -553,7 +573,7 @@ def _modifies_next_word(text: str, position: int, table: TriggerTable) -> bool:
     if not following:
         return False
     word = following[1].lower()
-    return word in table.words or word in _qualifiers()
+    return word in table.words or word in table.qualifiers
 
 
 def _drop_nested(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -570,10 +590,12 @@ def _drop_nested(candidates: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
-def _grow_candidate(text: str, trigger_start: int, trigger_end: int, info: TriggerInfo) -> _Candidate | None:
+def _grow_candidate(
+    text: str, trigger_start: int, trigger_end: int, info: TriggerInfo, table: TriggerTable
+) -> _Candidate | None:
     paren_open = _enclosing_paren(text, trigger_start)
     left_edge = paren_open if paren_open is not None else trigger_start
-    pre_tokens, start = _premodifiers(text, left_edge)
+    pre_tokens, start = _premodifiers(text, left_edge, table)
     trigger_text = _strip_quotes(text[trigger_start:trigger_end])
     end = trigger_end
     if paren_open is not None:
@@ -591,7 +613,7 @@ def _grow_candidate(text: str, trigger_start: int, trigger_end: int, info: Trigg
     name = " ".join(_strip_quotes(part) if not part.startswith("(") else part for part in name_parts)
     if paren_open is not None and not pre_tokens:
         name = name.strip("()")
-    kind = _kind_from_qualifiers(pre_tokens, info)
+    kind = _kind_from_qualifiers(pre_tokens, info, table.qualifiers)
     parties = next((parties_of(token) for token in pre_tokens if is_party_compound(_strip_quotes(token))), None)
     alias_key = alias_key_for(name, info.family, kind)
     return _Candidate(start, end, trigger_start, trigger_end, name, kind, info.family, alias_key, parties, place)
@@ -613,7 +635,7 @@ def _enclosing_paren(text: str, position: int) -> int | None:
     return open_index
 
 
-def _premodifiers(text: str, position: int) -> tuple[list[str], int]:
+def _premodifiers(text: str, position: int, table: TriggerTable) -> tuple[list[str], int]:
     """Name words left of the trigger, nearest first rejected at the first non-name word."""
     window_start = max(0, position - 160)
     line_start = text.rfind("\n", window_start, position) + 1
@@ -621,7 +643,6 @@ def _premodifiers(text: str, position: int) -> tuple[list[str], int]:
     tokens = list(_TOKEN.finditer(text, window_start, position))
     accepted: list[re.Match[str]] = []
     boundary = position
-    qualifiers = _qualifiers()
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
         if not _GAP_ALLOWED.fullmatch(text, token.end(), boundary):
@@ -630,7 +651,7 @@ def _premodifiers(text: str, position: int) -> tuple[list[str], int]:
         if raw.startswith("(") and raw[1:2].islower():
             boundary = token.start()  # '(inaudible)', '(via interpreter)': transcript notes, not name words
             continue
-        if not _accept_premodifier(raw, tokens[index - 1].group(0) if index > 0 else None, qualifiers):
+        if not _accept_premodifier(raw, tokens[index - 1].group(0) if index > 0 else None, table):
             break
         accepted.append(token)
         boundary = token.start()
@@ -643,7 +664,7 @@ def _premodifiers(text: str, position: int) -> tuple[list[str], int]:
     return [token.group(0) for token in accepted], start
 
 
-def _accept_premodifier(raw: str, previous: str | None, qualifiers: dict[str, QualifierInfo]) -> bool:
+def _accept_premodifier(raw: str, previous: str | None, table: TriggerTable) -> bool:
     if raw.startswith("("):
         return True
     token = _strip_quotes(raw)
@@ -655,7 +676,8 @@ def _accept_premodifier(raw: str, previous: str | None, qualifiers: dict[str, Qu
         return True
     if lower in ("and", "of", "&"):
         return previous is not None and _strip_quotes(previous)[:1].isupper()
-    if lower in _triggers().words and lower not in qualifiers:
+    qualifiers = table.qualifiers
+    if lower in table.words and lower not in qualifiers:
         return False  # another event's head word: 'X Meeting and Y Dialogue' are two names
     if bare[:1].isupper() or bare[:1].isdigit() and any(char.isupper() for char in bare):
         return lower not in _CAPITAL_STOPWORDS
@@ -701,8 +723,7 @@ def _starts_with_time_word(words: str) -> bool:
     return first in _TIME_WORDS
 
 
-def _kind_from_qualifiers(pre_tokens: Sequence[str], info: TriggerInfo) -> str:
-    qualifiers = _qualifiers()
+def _kind_from_qualifiers(pre_tokens: Sequence[str], info: TriggerInfo, qualifiers: dict[str, QualifierInfo]) -> str:
     for raw in reversed(pre_tokens):
         qualifier = qualifiers.get(_strip_quotes(raw).lower())
         if qualifier and qualifier.kind and qualifier.applies_to == info.family:

@@ -1299,18 +1299,27 @@ def _fold_clusters(a: _Cluster, b: _Cluster) -> _Cluster:
 
 
 def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
-    """'Kishida Fumio' read as given 'Kishida' family 'Fumio': move it when the swapped family is well attested.
+    """'Kishida Fumio' read as given 'Kishida' family 'Fumio': move it when the reversed name is attested.
 
-    Sizes are taken once before any move: moving people as we went made later comparisons
-    depend on which family was visited first (so on input order) and let moves cascade.
+    A move needs a person elsewhere printed with family 'Kishida' and given 'Fumio': bare
+    first names ('Thanks, Jen.') make 'Jen' look like a common family name, and a rule on
+    family sizes alone turned 'Jen Klein' into family 'Jen'. Evidence is gathered once
+    before any move, so the result does not depend on input order.
     """
     sizes = {family_key: len(members) for family_key, members in by_family.items()}
+    attested = {
+        (family_key, fold(person.given_name))
+        for family_key, members in by_family.items()
+        for person in members
+        if person.given_name
+    }
     moves = [
         (family_key, person)
         for family_key in sorted(by_family)
         for person in by_family[family_key]
         if person.given_name
         and " " not in person.given_name
+        and (fold(person.given_name), family_key) in attested
         and sizes.get(fold(person.given_name), 0) > sizes[family_key]
     ]
     for family_key, person in moves:

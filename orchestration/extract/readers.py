@@ -121,9 +121,15 @@ def decode_bytes(data: bytes) -> tuple[str, str] | Rejection:
 
 
 def _plain(value: object) -> object:
-    """YAML values made JSON-friendly (dates become ISO strings)."""
+    """YAML values made JSON-friendly: dates become ISO strings, no-break spaces plain spaces.
+
+    Front matter often writes 'Jen\\_Psaki' (YAML's escape for U+00A0); left as is, a name in
+    a title would not match the same name in the text.
+    """
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if isinstance(value, str):
+        return value.replace("\u00a0", " ")
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -108,3 +108,8 @@ def test_metadata_files_are_not_documents():
     assert readers.is_metadata_file("a.txt.meta.yml")
     assert readers.is_metadata_file("sources.yml")
     assert not readers.is_metadata_file("a.txt")
+
+
+def test_no_break_spaces_in_front_matter_become_spaces():
+    doc = read("a.md", b'---\ntitle: "Press Briefing by Press Secretary Jen\\_Psaki"\n---\nBody.')
+    assert doc.metadata["title"] == "Press Briefing by Press Secretary Jen Psaki"
