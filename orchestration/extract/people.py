@@ -1228,7 +1228,9 @@ def _cluster_family(members: list[LocalPerson]) -> list[_Cluster]:
     named_clusters = list(clusters)
     surname_only: dict[tuple[bool, str], _Cluster] = {}
     for person in bare:
-        cluster = _pick_cluster(person, named_clusters) if named_clusters else None
+        cluster = _only_cluster_with_role(person, named_clusters)
+        if cluster is None and named_clusters:
+            cluster = _pick_cluster(person, named_clusters)
         if cluster is None:
             journalist = _is_journalist(person.role)
             key = (journalist, fold(person.organization or "") if journalist else "")
@@ -1238,6 +1240,19 @@ def _cluster_family(members: list[LocalPerson]) -> list[_Cluster]:
                 clusters.append(cluster)
         cluster.add(person)
     return _merge_same_person(clusters)
+
+
+def _only_cluster_with_role(person: LocalPerson, clusters: list[_Cluster]) -> _Cluster | None:
+    """The single named person holding a surname-only mention's title ('Vice President Harris').
+
+    A bare surname's country is read from nearby demonyms ('... Korean ... Vice President
+    Harris'), which is weaker evidence than the title itself; when exactly one named person
+    of that family holds the title, the mention is theirs.
+    """
+    if not person.role:
+        return None
+    holders = [c for c in clusters if person.role in c.roles]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _merge_same_person(clusters: list[_Cluster]) -> list[_Cluster]:

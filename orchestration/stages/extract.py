@@ -153,17 +153,20 @@ def pending_documents(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[s
 
 
 def _read_batches(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> Iterator[list[tuple]]:
-    """Source rows in batches, read lazily so memory holds a bounded window of texts."""
+    """Source rows in batches from ONE streaming query (a query per batch re-scanned every text)."""
     cursor = con.cursor()
-    for start in range(0, len(ids), BATCH_DOCUMENTS):
-        chunk = list(ids[start : start + BATCH_DOCUMENTS])
-        rows = cursor.execute(
-            """select document_id, file_name, format, text, cast(metadata as varchar), fingerprint, version
-               from staging.raw_documents where document_id in (select unnest(?)) order by document_id""",
-            [chunk],
-        ).fetchall()
-        yield rows
-    cursor.close()
+    try:
+        cursor.register("_readout_pending", pa.table({"document_id": pa.array(list(ids), type=pa.string())}))
+        cursor.execute(
+            """select r.document_id, r.file_name, r.format, r.text, cast(r.metadata as varchar), r.fingerprint,
+                      r.version
+               from staging.raw_documents r semi join _readout_pending p on r.document_id = p.document_id
+               order by r.document_id"""
+        )
+        while rows := cursor.fetchmany(BATCH_DOCUMENTS):
+            yield rows
+    finally:
+        cursor.close()
 
 
 class _Buffer:

@@ -194,3 +194,16 @@ def test_resolve_gives_every_person_a_distinct_id_whatever_the_input_order():
     assert (brandt.role, brandt.organization) == ("Senator", None)
     for order in (list(reversed(locals_)), locals_[1::2] + locals_[::2]):
         assert resolve_people(order) == (people, links)
+
+
+def test_surname_only_mention_with_a_misread_country_joins_the_one_holder_of_its_title():
+    people, links = resolve_people(
+        [
+            _lp("a", "k", "Marlowe", "Dana", "Vice President", "US", count=40),
+            _lp("b", "k", "Marlowe", "Chris", "Mayor"),
+            _lp("c", "k", "Marlowe", None, "Vice President", "KR"),  # 'Korean' stood near the name
+        ]
+    )
+    by_doc = {link.document_id: link.person_id for link in links}
+    assert by_doc["c"] == by_doc["a"] != by_doc["b"]
+    assert len(people) == 2
