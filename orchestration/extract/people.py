@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 from .records import LocalPerson, Person, PersonLink, PersonMention, Sentence, Utterance
 from .reference import load_reference
 from .sentences import split_sentences
-from .turns import LabelMatch, TitleInfo, find_labels, parse_label, split_utterances, title_lexicon
+from .turns import LabelMatch, TitleInfo, find_labels, parse_label, split_utterances, title_lexicon, word_set
 
 
 class SpeakerAnalysis(NamedTuple):
@@ -82,12 +82,7 @@ _MIDDLE_INITIAL_NAME = re.compile(rf"[A-Z][a-zà-ÿ]+ {_INITIAL} {_NAME_TOKEN}(?
 _ADDRESS = re.compile(r"\b([A-Z][a-zà-ÿ]{2,})(?=[,.!?])")
 
 
-def _words(text: str) -> frozenset[str]:
-    """A word set from a white-space separated block (keeps long lexicons readable)."""
-    return frozenset(text.split())
-
-
-_NON_NAME_WORDS = _words(
+_NON_NAME_WORDS = word_set(
     """
     The A An And But Or Nor For So Yet Of In On At To From By With About As Into Over Under After Before Since
     During Between Against Among Through Across This That These Those It Its He She They We I You Our Your Their

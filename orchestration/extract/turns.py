@@ -36,12 +36,12 @@ _END_LINE = re.compile(r"\n(?:END|\(END\)|\[END\])\b[^\n]{0,40}\s*$")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     """A word set from a white-space separated block (keeps long lexicons readable)."""
     return frozenset(text.split())
 
 
-_HEADING_WORDS = _words(
+_HEADING_WORDS = word_set(
     """
     SUBJECT RE NOTE NOTES UPDATE UPDATED BACKGROUND EMBARGOED CONTACT CONTACTS DATE TIME LOCATION WHEN WHERE WHAT
     WHY HOW SENT SENATE CONGRESS NOMINATIONS NOMINATION WITHDRAWAL WITHDRAWALS FACT SHEET AGENDA SCHEDULE TOPIC
@@ -86,7 +86,7 @@ def _label_titles() -> dict[tuple[str, ...], TitleInfo]:
 
 
 @functools.lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
+def _titleword_set() -> frozenset[str]:
     return frozenset(word for key in _label_titles() for word in key if len(word) > 1 or word == "Q")
 
 
@@ -157,7 +157,7 @@ def _plausible_label(label: str, counts: dict[str, int], surnames: set[str]) -> 
     tokens = [_bare(t) for t in label.split()]
     if any(t in _HEADING_WORDS for t in tokens) or not any(len(t) > 1 for t in tokens):
         return False
-    if any(t in _title_words() for t in tokens):
+    if any(t in _titleword_set() for t in tokens):
         return True
     if len(tokens) <= 4 and (counts.get(label, 0) >= 2 or tokens[-1] in surnames):
         return True

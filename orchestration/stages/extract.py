@@ -13,8 +13,9 @@ import datetime as dt
 import json
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import NamedTuple
 
 import duckdb
@@ -190,43 +191,38 @@ class _Buffer:
         self.documents = 0
 
 
+def _analysed(batches: Iterator[list[tuple]], workers: int) -> Iterator[tuple[int, dict[str, pa.Table]]]:
+    """Analysed batches in input order: inline for one worker, else a pool with a bounded queue.
+
+    At most ``2 * workers`` batches are in flight, so memory stays flat however large the
+    corpus; results come back first-in first-out, so rows are written in a stable order.
+    """
+    if workers <= 1:
+        yield from map(analyse_batch, batches)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        queue: deque[Future] = deque()
+        for batch in batches:
+            queue.append(pool.submit(analyse_batch, batch))
+            if len(queue) >= workers * 2:
+                yield queue.popleft().result()
+        while queue:
+            yield queue.popleft().result()
+
+
 def _analyse_all(
     con: duckdb.DuckDBPyConnection, ids: Sequence[str], workers: int, progress: ProgressCallback | None
 ) -> dict[str, int]:
     buffer = _Buffer()
     done = 0
-    batches = _read_batches(con, ids)
-    if workers <= 1 or len(ids) <= BATCH_DOCUMENTS:
-        for batch in batches:
-            buffer.add(*analyse_batch(batch))
-            done += len(batch)
-            if progress:
-                progress(done, len(ids))
-            if buffer.documents >= FLUSH_DOCUMENTS:
-                buffer.flush(con)
-        buffer.flush(con)
-        return buffer.written
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        inflight: set[Future] = set()
-        exhausted = False
-        while inflight or not exhausted:
-            while not exhausted and len(inflight) < workers * 2:  # bounded queue: memory stays flat
-                batch = next(batches, None)
-                if batch is None:
-                    exhausted = True
-                else:
-                    inflight.add(pool.submit(analyse_batch, batch))
-            if not inflight:
-                break
-            finished, inflight = wait(inflight, return_when=FIRST_COMPLETED)
-            for future in finished:
-                documents, tables = future.result()
-                buffer.add(documents, tables)
-                done += documents
-            if progress:
-                progress(done, len(ids))
-            if buffer.documents >= FLUSH_DOCUMENTS:
-                buffer.flush(con)
+    pool_size = workers if len(ids) > BATCH_DOCUMENTS else 1  # a pool is not worth starting for one batch
+    for documents, tables in _analysed(_read_batches(con, ids), pool_size):
+        buffer.add(documents, tables)
+        done += documents
+        if progress:
+            progress(done, len(ids))
+        if buffer.documents >= FLUSH_DOCUMENTS:
+            buffer.flush(con)
     buffer.flush(con)
     return buffer.written
 
