@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from orchestration.extract.cleaning import clean_document
-from orchestration.extract.events import analyse_time_and_events, resolve_events
+from orchestration.extract.events import EventResolution, analyse_time_and_events, resolve_events
 from orchestration.extract.people import analyse_speakers, resolve_people
 from orchestration.extract.records import (
     DocumentDate,
     EventMention,
     LocalPerson,
+    Person,
     PersonLink,
     PersonMention,
     RemovedSpan,
@@ -109,9 +110,9 @@ def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> Doc
 
 
 class CorpusResolution(NamedTuple):
-    people: list
+    people: list[Person]
     person_links: list[PersonLink]
-    events: object  # events.EventResolution
+    events: EventResolution
 
 
 def resolve_corpus(

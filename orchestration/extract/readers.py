@@ -181,30 +181,31 @@ def html_to_text(html: str) -> tuple[dict, str]:
     return {k: v for k, v in normalised.items() if v}, text
 
 
-def load_sidecar(path: Path) -> dict:
-    """Metadata from ``NAME.meta.yml`` beside a file (empty when absent or unreadable)."""
-    for suffix in SIDECAR_SUFFIXES:
-        candidate = path.with_name(path.name + suffix)
-        if candidate.is_file():
-            try:
-                data = yaml.load(candidate.read_text(encoding="utf-8"), Loader=_MetadataLoader) or {}
-            except (OSError, UnicodeDecodeError, yaml.YAMLError):
-                return {}
-            return _plain(data) if isinstance(data, dict) else {}
-    return {}
+def _load_yaml_mapping(path: Path) -> dict:
+    """A YAML metadata file as a dict; empty when unreadable or not a mapping (it never blocks a document)."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_MetadataLoader) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def sidecar_for(path: Path, names_beside: set[str]) -> Path | None:
+    """The ``NAME.meta.yml`` sidecar of a file, given the names in its folder (no extra stat calls)."""
+    return next((path.with_name(path.name + s) for s in SIDECAR_SUFFIXES if path.name + s in names_beside), None)
+
+
+def load_sidecar(sidecar: Path) -> dict:
+    """Metadata from a ``NAME.meta.yml`` sidecar file."""
+    return _plain(_load_yaml_mapping(sidecar))
 
 
 def load_sources_file(folder: Path) -> dict[str, dict]:
     """``sources.yml`` in a folder: file name -> metadata for the files beside it."""
     for name in SOURCES_FILE_NAMES:
-        candidate = folder / name
-        if candidate.is_file():
-            try:
-                data = yaml.load(candidate.read_text(encoding="utf-8"), Loader=_MetadataLoader) or {}
-            except (OSError, UnicodeDecodeError, yaml.YAMLError):
-                return {}
-            if isinstance(data, dict):
-                return {str(k): _plain(v) for k, v in data.items() if isinstance(v, dict)}
+        if (folder / name).is_file():
+            data = _load_yaml_mapping(folder / name)
+            return {str(k): _plain(v) for k, v in data.items() if isinstance(v, dict)}
     return {}
 
 

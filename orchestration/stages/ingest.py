@@ -162,7 +162,7 @@ def inspect_file(task: FileTask, max_bytes: int) -> Inspection:
     data, sha, size = loaded
     extra = dict(task.folder_metadata)
     if task.sidecar_path:
-        extra.update(readers.load_sidecar(Path(task.path)))
+        extra.update(readers.load_sidecar(Path(task.sidecar_path)))
     fp = fingerprint(sha, extra)
     if fp == task.known_fingerprint:
         return Inspection(task.file_name, task.path, "unchanged", sha, fp, size, None, None)
@@ -224,14 +224,10 @@ def _plan(root: Path, known: dict[str, tuple[str, int, str]]) -> tuple[list[File
             if any(part.startswith(".") for part in file_name.split("/")):
                 hidden.append((file_name, path))
                 continue
-            sidecar = next((name + s for s in readers.SIDECAR_SUFFIXES if name + s in names), None)
+            sidecar = readers.sidecar_for(Path(path), names)
             previous = known.get(file_name)
             known_fp = previous[0] if previous and previous[2] == "current" else None
-            tasks.append(
-                FileTask(
-                    file_name, path, os.path.join(folder, sidecar) if sidecar else None, sources.get(name, {}), known_fp
-                )
-            )
+            tasks.append(FileTask(file_name, path, str(sidecar) if sidecar else None, sources.get(name, {}), known_fp))
     rejected = [
         RejectedFile(
             n, p, None, os.lstat(p).st_size, "hidden_file", "hidden files and folders are not ingested", dt.datetime.min

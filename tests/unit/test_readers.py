@@ -96,7 +96,10 @@ def test_each_rejection_reason(name, data, reason):
 def test_sidecar_metadata_is_merged(tmp_path):
     (tmp_path / "a.txt").write_text("Body")
     (tmp_path / "a.txt.meta.yml").write_text("publisher: Ministry\npublished_on: 2024-07-29\n")
-    assert readers.load_sidecar(tmp_path / "a.txt") == {"publisher": "Ministry", "published_on": "2024-07-29"}
+    sidecar = readers.sidecar_for(tmp_path / "a.txt", {p.name for p in tmp_path.iterdir()})
+    assert sidecar == tmp_path / "a.txt.meta.yml"
+    assert readers.load_sidecar(sidecar) == {"publisher": "Ministry", "published_on": "2024-07-29"}
+    assert readers.sidecar_for(tmp_path / "b.txt", {"a.txt", "a.txt.meta.yml"}) is None
 
 
 def test_sources_file_maps_file_names_to_metadata(tmp_path):
