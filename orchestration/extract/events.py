@@ -73,6 +73,7 @@ class TriggerTable(NamedTuple):
     keywords: tuple[str, ...]  # longest word of each phrase without its first letter ('eeting' finds 'Meeting')
     words: frozenset[str]  # every word of every trigger phrase (not part of a merge key)
     qualifiers: dict[str, QualifierInfo]  # carried along so per-token helpers need no second table lookup
+    folder: str | None  # the reference folder key it was built for (alias keys are memoised per folder)
 
 
 def _reference_key() -> str | None:
@@ -100,14 +101,26 @@ def _trigger_table(_folder: str | None) -> TriggerTable:
     phrases = sorted(table, key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
     pattern = re.compile(
-        rf"\b(?P<word>{alternatives})\b(?![-–]\w)"
+        rf"{_first_letter_guard(phrases)}"
+        rf"(?:\b(?P<word>{alternatives})\b(?![-–]\w)"
         rf"|(?<![\w+])(?P<numeric>\d\s?\+\s?\d|(?:{_NUMBER_WORD_ALTERNATION})-plus-(?:{_NUMBER_WORD_ALTERNATION}))"
-        rf"(?![\w+])",
+        rf"(?![\w+]))",
         re.IGNORECASE,
     )
     keywords = {max(phrase.split(), key=len)[1:] for phrase in phrases} | {"+", "plus"}
     words = frozenset(word for phrase in phrases for word in phrase.split())
-    return TriggerTable(table, pattern, tuple(sorted(keywords)), words, _qualifier_table(_folder))
+    return TriggerTable(table, pattern, tuple(sorted(keywords)), words, _qualifier_table(_folder), _folder)
+
+
+def _first_letter_guard(phrases: Iterable[str]) -> str:
+    """A lookahead on the letters a trigger can start with (a phrase's first letter, a digit, a number word's).
+
+    The trigger regex is tried at every position of a window; the guard turns most positions away in
+    one step instead of walking two dozen alternatives. It only lists possible first letters, so it
+    never changes a match.
+    """
+    letters = {phrase[0] for phrase in phrases} | {word[0] for word in _NUMBER_WORDS}
+    return rf"(?=[{''.join(re.escape(letter) for letter in sorted(letters))}\d])"
 
 
 def _qualifiers() -> dict[str, QualifierInfo]:
@@ -615,7 +628,7 @@ def _grow_candidate(
         name = name.strip("()")
     kind = _kind_from_qualifiers(pre_tokens, info, table.qualifiers)
     parties = next((parties_of(token) for token in pre_tokens if is_party_compound(_strip_quotes(token))), None)
-    alias_key = alias_key_for(name, info.family, kind)
+    alias_key = _alias_key_memo(table.folder, name, info.family, kind)
     return _Candidate(start, end, trigger_start, trigger_end, name, kind, info.family, alias_key, parties, place)
 
 
@@ -951,8 +964,8 @@ def _person_finder(local_people: list[LocalPerson]):
             names[name.lower()].append(person.local_person_key)
     if not names:
         return lambda _text: ()
-    pattern = re.compile(
-        r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b", re.I
+    pattern = _names_pattern(
+        r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b"
     )
 
     def find(sentence: str) -> tuple[str, ...]:
@@ -963,6 +976,13 @@ def _person_finder(local_people: list[LocalPerson]):
         return tuple(keys)
 
     return find
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_pattern(source: str) -> re.Pattern[str]:
+    """Compiled once per distinct cast: the same speakers recur across briefings, and ``re``'s own
+    cache (512 patterns, shared with every other module) keeps evicting them."""
+    return re.compile(source, re.IGNORECASE)
 
 
 def _speaker_participants(utterances: list[Utterance]) -> tuple[str, ...]:
@@ -994,10 +1014,11 @@ _TIME_WORD_RE = re.compile(r"^(?:\d|Q\d)")
 def _first_claim_positions(text: str, sentence_start: int, sentence_end: int) -> list[tuple[int, bool]]:
     """(position, standalone) of 'for the first time' style claims; standalone ones need no verb."""
     claims = []
-    sentence = text[sentence_start:sentence_end]
-    has_convening_verb = _CONVENING_VERB.search(sentence) is not None
+    has_convening_verb: bool | None = None  # looked up only once a claim needs it (most sentences have none)
     for match in _FIRST_CLAIM.finditer(text, sentence_start, sentence_end):
         standalone = _STANDALONE_FIRST_CLAIM.match(match.group(0)) is not None
+        if not standalone and has_convening_verb is None:
+            has_convening_verb = _CONVENING_VERB.search(text[sentence_start:sentence_end]) is not None
         if standalone or has_convening_verb:
             claims.append((match.start(), standalone))
     return claims
