@@ -73,6 +73,35 @@ def create_table_sql(schema: str, table: str, record_type: type[NamedTuple]) -> 
     return f"create table if not exists {schema}.{table} ({cols})"
 
 
+def table_matches(con: duckdb.DuckDBPyConnection, schema: str, table: str, record_type: type[NamedTuple]) -> bool:
+    """Whether ``schema.table`` is absent or has exactly the record's columns, in order.
+
+    A warehouse built by an older release can hold a staging table whose columns have
+    since changed; callers rebuild such tables instead of failing on insert.
+    """
+    existing = [
+        row[0]
+        for row in con.execute(
+            "select column_name from duckdb_columns() where schema_name = ? and table_name = ? order by column_index",
+            [schema, table],
+        ).fetchall()
+    ]
+    return not existing or existing == list(record_type._fields)
+
+
+def add_missing_columns(con: duckdb.DuckDBPyConnection, schema: str, table: str, record_type: type[NamedTuple]) -> None:
+    """Append columns a newer record has to an existing table (history tables keep their rows)."""
+    existing = {
+        row[0]
+        for row in con.execute(
+            "select column_name from duckdb_columns() where schema_name = ? and table_name = ?", [schema, table]
+        ).fetchall()
+    }
+    for name, kind in columns_of(record_type):
+        if existing and name not in existing:
+            con.execute(f'alter table {schema}.{table} add column "{name}" {_SQL_TYPES[kind]}')
+
+
 def _arrow_value(kind: object, value: object) -> object:
     if kind is dict and value is not None:
         return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)

@@ -7,7 +7,10 @@ sources, dates inferred from other sources) happens afterwards in ``resolve_corp
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 from orchestration.extract.cleaning import clean_document
@@ -26,6 +29,7 @@ from orchestration.extract.records import (
     TimeExpression,
     Utterance,
 )
+from orchestration.extract.reference import reference_dir
 
 
 class DocumentRow(NamedTuple):
@@ -56,6 +60,20 @@ class DocumentAnalysis(NamedTuple):
     document_date: DocumentDate
     time_expressions: list[TimeExpression]
     event_mentions: list[EventMention]
+
+
+@functools.cache
+def extractor_version() -> str:
+    """A digest of this library's code and its reference data.
+
+    Rows extracted by different versions must not mix: when an upgrade or an edited
+    lexicon changes this digest, the extract stage re-extracts every document.
+    """
+    digest = hashlib.sha256()
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), *sorted(reference_dir().glob("*.csv"))]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _metadata_url(metadata: dict) -> str | None:

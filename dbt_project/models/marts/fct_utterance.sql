@@ -8,13 +8,6 @@ links as (
 
 reported as (
     select * from {{ ref('int_document_events') }}
-),
-
-documents as (
-    select
-        document_id,
-        clean_text
-    from {{ ref('stg_documents') }}
 )
 
 select
@@ -27,11 +20,10 @@ select
     utterances.is_interpreted,
     utterances.char_start,
     utterances.char_end,
-    substr(documents.clean_text, utterances.char_start + 1, utterances.char_end - utterances.char_start) as text,
+    utterances.text,
     utterances.utterance_index,
     reported.event_id
 from utterances
-inner join documents on utterances.document_id = documents.document_id
 left join reported on utterances.document_id = reported.document_id
 left join links
     on

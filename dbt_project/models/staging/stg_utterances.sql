@@ -8,5 +8,6 @@ select
     is_interpreted,
     char_start,
     char_end,
-    local_person_key
+    local_person_key,
+    text
 from {{ source('staging', 'utterances') }}

@@ -1,0 +1,104 @@
+"""The extract stage against DuckDB, without Dagster or dbt: what it parses, skips and migrates."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from orchestration import warehouse
+from orchestration.extract import pipeline
+from orchestration.extract.records import PersonMention, Utterance
+from orchestration.stages import extract as stage
+from orchestration.stages.ingest import run_ingest
+from tests.conftest import SEEDS
+
+
+@pytest.fixture()
+def staged(tmp_path) -> tuple[duckdb.DuckDBPyConnection, Path]:
+    source = tmp_path / "source"
+    shutil.copytree(SEEDS, source)
+    con = warehouse.connect(tmp_path / "warehouse.duckdb")
+    run_ingest(con, source, 5_000_000)
+    stage.run_extract(con, "first", workers=1)
+    yield con, source
+    con.close()
+
+
+def last_parsed(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("select parsed_documents from staging.extract_runs order by started_at desc").fetchone()[0]
+
+
+def test_utterance_text_is_the_slice_of_clean_text(staged):
+    con, _ = staged
+    rows = con.execute(
+        "select d.clean_text, u.char_start, u.char_end, u.text from staging.utterances u "
+        "join staging.documents d using (document_id)"
+    ).fetchall()
+    assert rows
+    assert all(text[start:end] == sliced for text, start, end, sliced in rows)
+
+
+def test_a_run_with_nothing_changed_parses_nothing_and_skips_the_corpus_step(staged, monkeypatch):
+    con, _ = staged
+
+    def must_not_run(_con):
+        raise AssertionError("the corpus step ran although no document changed")
+
+    monkeypatch.setattr(stage, "resolve_corpus", must_not_run)
+    summary = stage.run_extract(con, "second", workers=1)
+    assert summary.parsed_documents == 0
+    assert con.execute("select count(*) from staging.people").fetchone()[0] > 0
+
+
+def test_a_new_extractor_version_re_extracts_every_document(staged, monkeypatch):
+    con, _ = staged
+    monkeypatch.setattr(pipeline, "extractor_version", lambda: "a-newer-extractor")
+    stage.run_extract(con, "upgraded", workers=1)
+    assert last_parsed(con) == 5
+    stage.run_extract(con, "again", workers=1)
+    assert last_parsed(con) == 0
+
+
+def test_the_extractor_version_follows_code_and_reference_data(tmp_path, monkeypatch):
+    before = pipeline.extractor_version()
+    reference = tmp_path / "reference"
+    shutil.copytree(Path(pipeline.__file__).parents[2] / "dbt_project" / "seeds", reference)
+    (reference / "ref_titles.csv").write_text(
+        (reference / "ref_titles.csv").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("READOUT_REFERENCE_DIR", str(reference))
+    pipeline.extractor_version.cache_clear()
+    try:
+        assert pipeline.extractor_version() != before
+    finally:
+        pipeline.extractor_version.cache_clear()
+
+
+def test_a_staging_table_of_an_older_shape_is_rebuilt_and_every_document_re_extracted(staged):
+    con, _ = staged
+    con.execute("alter table staging.utterances drop column text")
+    stage.run_extract(con, "migrated", workers=1)
+    assert last_parsed(con) == 5
+    assert con.execute("select count(*) from staging.utterances where text is null").fetchone()[0] == 0
+
+
+def test_an_older_run_log_gains_the_new_column_and_keeps_its_rows(staged):
+    con, _ = staged
+    con.execute("alter table staging.extract_runs drop column extractor_version")
+    stage.run_extract(con, "after-upgrade", workers=1)
+    runs = con.execute("select run_id, extractor_version from staging.extract_runs order by started_at").fetchall()
+    assert [r[0] for r in runs] == ["first", "after-upgrade"]
+    assert runs[0][1] is None and runs[1][1] == pipeline.extractor_version()
+    assert last_parsed(con) == 5  # no recorded version: the older rows cannot be trusted to match
+
+
+def test_span_audit_counts_spans_that_do_not_reproduce_their_text():
+    text = "Prime Minister Kishida met Secretary Blinken."
+    good = PersonMention("d", "d-m1", 15, 22, "Kishida", "text", None, "k")
+    bad = PersonMention("d", "d-m2", 0, 5, "Blink", "text", None, "b")
+    inside = Utterance("d", "d-u1", 1, None, None, "narrator", False, 0, len(text), None, None, None)
+    outside = Utterance("d", "d-u2", 2, None, None, "narrator", False, 10, len(text) + 1, None, None, None)
+    assert stage.audit_spans(text, [good, bad], [inside, outside]) == stage.SpanAudit(2, 1, 2, 1)
