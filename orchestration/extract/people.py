@@ -212,8 +212,10 @@ def canonical_given(given: str | None) -> frozenset[str]:
     return given_name_groups().get(low, frozenset({low}))
 
 
+@functools.lru_cache(maxsize=65536)
 def given_compatible(a: str | None, b: str | None) -> bool:
-    """Same given name, a nickname of it ('Joe'/'Joseph'), or one is missing."""
+    """Same given name, a nickname of it ('Joe'/'Joseph'), or one is missing (cached: corpus
+    clustering asks the same pairs tens of thousands of times)."""
     if not a or not b:
         return True
     fa, fb = fold(a), fold(b)
@@ -989,6 +991,9 @@ def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dic
 # ---------------------------------------------------------------------------
 
 
+_UNSET = object()
+
+
 class _Cluster:
     __slots__ = (
         "family",
@@ -1002,6 +1007,9 @@ class _Cluster:
         "family_first",
         "mentions",
         "families",
+        "folded_givens",
+        "_country",
+        "_role_class",
     )
 
     def __init__(self, family: str) -> None:
@@ -1016,13 +1024,20 @@ class _Cluster:
         self.families: Counter[str] = Counter()
         self.family_first = 0
         self.mentions = 0
+        self.folded_givens: set[str] = set()
+        # Majority country and role, cached between additions: clustering asks for them for
+        # every candidate member, and recounting dominated corpus resolution.
+        self._country: str | None | object = _UNSET
+        self._role_class: str | None | object = _UNSET
 
     def add(self, person: LocalPerson) -> None:
         self.members.append(person)
+        self._country = self._role_class = _UNSET
         weight = max(person.mention_count, 1)
         self.mentions += person.mention_count
         if person.given_name:  # documents, not mentions, vote: one chatty speech must not rename a person
             self.givens[person.given_name] += 2 if person.role else 1
+            self.folded_givens.add(fold(person.given_name))
         if person.role:
             self.roles[person.role] += weight
         if person.country:
@@ -1042,10 +1057,14 @@ class _Cluster:
         return self.givens.most_common(1)[0][0] if self.givens else None
 
     def country(self) -> str | None:
-        return self.countries.most_common(1)[0][0] if self.countries else None
+        if self._country is _UNSET:
+            self._country = self.countries.most_common(1)[0][0] if self.countries else None
+        return self._country  # type: ignore[return-value]
 
     def role_class(self) -> str | None:
-        return self.roles.most_common(1)[0][0] if self.roles else None
+        if self._role_class is _UNSET:
+            self._role_class = self.roles.most_common(1)[0][0] if self.roles else None
+        return self._role_class  # type: ignore[return-value]
 
 
 _PRINTED_INITIAL = re.compile(rf"\b({_INITIAL}) ")
@@ -1094,7 +1113,8 @@ def _pick_cluster(person: LocalPerson, clusters: list[_Cluster]) -> _Cluster | N
     """The one cluster a local person belongs to, by given name first, then role, then dominance."""
     options = [c for c in clusters if _compatible(person, c)]
     if person.given_name:
-        exact = [c for c in options if c.givens and any(fold(g) == fold(person.given_name) for g in c.givens)]
+        folded = fold(person.given_name)
+        exact = [c for c in options if folded in c.folded_givens]
         named = exact or [c for c in options if c.givens]
         if len(named) == 1:
             return named[0]
