@@ -71,6 +71,7 @@ class TriggerTable(NamedTuple):
     by_phrase: dict[str, TriggerInfo]
     pattern: re.Pattern[str]
     keywords: tuple[str, ...]  # longest word of each phrase without its first letter ('eeting' finds 'Meeting')
+    searches: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]  # how find_event_candidates finds the keywords
     words: frozenset[str]  # every word of every trigger phrase (not part of a merge key)
     qualifiers: dict[str, QualifierInfo]  # carried along so per-token helpers need no second table lookup
     folder: str | None  # the reference folder key it was built for (alias keys are memoised per folder)
@@ -109,7 +110,38 @@ def _trigger_table(_folder: str | None) -> TriggerTable:
     )
     keywords = {max(phrase.split(), key=len)[1:] for phrase in phrases} | {"+", "plus"}
     words = frozenset(word for phrase in phrases for word in phrase.split())
-    return TriggerTable(table, pattern, tuple(sorted(keywords)), words, _qualifier_table(_folder), _folder)
+    ordered = tuple(sorted(keywords))
+    return TriggerTable(table, pattern, ordered, _keyword_searches(ordered), words, _qualifier_table(_folder), _folder)
+
+
+def _keyword_searches(keywords: Sequence[str]) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """(searched keyword, [(longer keyword holding it, offset), ...]): one text pass per searched keyword.
+
+    A keyword that contains another ('ideoconference' holds 'ideo') needs no pass of its own: each of its
+    occurrences is an occurrence of the shorter one, so checking the shorter one's hits finds them all.
+    """
+    searched = [keyword for keyword in keywords if not any(other != keyword and other in keyword for other in keywords)]
+    holders: dict[str, list[tuple[str, int]]] = {keyword: [] for keyword in searched}
+    for keyword in keywords:
+        if keyword in holders:
+            continue
+        base = min((other for other in searched if other in keyword), key=lambda other: (len(other), other))
+        holders[base].append((keyword, keyword.find(base)))
+    return tuple((keyword, tuple(holders[keyword])) for keyword in searched)
+
+
+def _keyword_spans(text: str, table: TriggerTable, margin: int = 24) -> list[tuple[int, int]]:
+    """Windows of margin characters around every trigger keyword occurrence (overlapping ones not merged)."""
+    length = len(text)
+    spans = []
+    for keyword, holders in table.searches:
+        for position in keyword_positions(text, keyword):
+            spans.append((max(0, position - margin), min(length, position + len(keyword) + margin)))
+            for longer, offset in holders:
+                start = position - offset
+                if start >= 0 and text.startswith(longer, start):
+                    spans.append((max(0, start - margin), min(length, start + len(longer) + margin)))
+    return spans
 
 
 def _first_letter_guard(phrases: Iterable[str]) -> str:
@@ -520,11 +552,7 @@ def find_event_candidates(text: str) -> list[_Candidate]:
     Candidate-first: ``str.find`` on a few keywords, then the trigger regex only in small windows.
     """
     table = _triggers()
-    spans = [
-        (max(0, position - 24), min(len(text), position + len(keyword) + 24))
-        for keyword in table.keywords
-        for position in keyword_positions(text, keyword)
-    ]
+    spans = _keyword_spans(text, table)
     candidates: list[_Candidate] = []
     seen: set[int] = set()
     for low, high in merge_spans(spans):

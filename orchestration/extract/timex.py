@@ -132,13 +132,13 @@ _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _FAMILY_RANK = {name: rank for rank, (name, _) in enumerate(_FAMILIES)}
 
 # Tense cues: the nearest one to an expression decides whether it points backwards or forwards.
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|won['’]t|shall|going\s+to|gonna|to\s+be\s+held|is\s+to|are\s+to|plans?\s+to|planning\s+to"
-    r"|scheduled|expected\s+to|upcoming|looks?\s+forward|next)\b|['’]ll\b",
+_FUTURE_CUE = re.compile(  # first-letter guard as for the families above
+    r"(?=[aegilnpstuw'’])(?:\b(?:will|won['’]t|shall|going\s+to|gonna|to\s+be\s+held|is\s+to|are\s+to|plans?\s+to|planning\s+to"
+    r"|scheduled|expected\s+to|upcoming|looks?\s+forward|next)\b|['’]ll\b)",
     re.IGNORECASE,
 )
 _PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|held|met|said|told|came|took|went|made|gave|began|spoke|saw|ago|last|previous"
+    r"\b(?=[a-z])(?:was|were|had|did|held|met|said|told|came|took|went|made|gave|began|spoke|saw|ago|last|previous"
     r"|[a-z]{3,}ed)\b"
 )
 
@@ -171,10 +171,10 @@ class Resolution(NamedTuple):
 # start run. (keywords, chars before the hit, chars after it, families)
 _KEYWORD_WINDOWS: tuple[tuple[tuple[str, ...], int, int, tuple[str, ...]], ...] = (
     (("omorrow", "onight"), 4, 12, ("deictic",)),
-    (("this morning", "this afternoon", "this evening", "This morning", "This afternoon", "This evening"), 1, 16,
-     ("deictic",)),
     ((".m.", ".M."), 8, 12, ("time",)),
 )  # fmt: skip
+_DAY_PARTS = ("his morning", "his afternoon", "his evening")  # 'this'/'This' + part: one search for both cases
+_DAY_PART_WINDOW = (1, 16)
 _DAY_WINDOW = (24, 8)
 _WEEKDAY_STEMS = frozenset({"mon", "tues", "wednes", "thurs", "fri", "satur", "sun"})
 _MONTH_WINDOW = (36, 36, ("mdy", "dmy", "month_year", "cued_month"))
@@ -218,6 +218,18 @@ def _day_hit(text: str, position: int) -> tuple[tuple[str, ...], int, int]:
     return (), 0, 0
 
 
+def _day_part_windows(text: str) -> list[tuple[int, int]]:
+    """Windows around 'this morning' / 'This evening' ...: the search skips the 't' so one pass finds both cases."""
+    before, after = _DAY_PART_WINDOW
+    length = len(text)
+    return [
+        (max(0, position - 1 - before), min(length, position + len(part) + after))
+        for part in _DAY_PARTS
+        for position in keyword_positions(text, part)
+        if position > 0 and text[position - 1] in "tT"
+    ]
+
+
 def _year_hit(text: str, position: int) -> str | None:
     """Which family a '19'/'20' hit can start: ISO '2024-07-29', US '7/29/2024', or a cued '... in 2010'."""
     if position > 0 and text[position - 1].isdigit() or not text[position + 2 : position + 4].isdigit():
@@ -249,6 +261,7 @@ def find_expressions(text: str) -> list[FoundExpression]:
         if spans:
             for family in families:
                 windows[family].extend(spans)
+    windows["deictic"].extend(_day_part_windows(text))
     for keyword in _UNIT_KEYWORDS:
         for position in keyword_positions(text, keyword):
             windows["duration"].append((max(0, position - 40), min(length, position + len(keyword) + 2)))
