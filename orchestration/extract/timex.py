@@ -108,8 +108,15 @@ _CLOCK_TIME = re.compile(
     re.IGNORECASE,
 )
 # No IGNORECASE (a third slower in CPython); capitals are spelled out where a sentence may start.
+# Durations open the most windows (every 'year', 'week', bare 'day'), so their guard looks two letters deep:
+# the approximation words and number words of _DURATION by their first letters ('and', 'the' fail at once).
+_DURATION_START = (
+    r"(?=\d|[Aa](?:n?[\s-]|pprox|bout|round|lmost)|[Oo](?:ne|ver)|[Tt](?:wo|hree|en|welve|hirt|wenty)"
+    r"|[Ff](?:our|ive|ift|ort)|[Ss](?:ix|even|everal|ome)|[Ee](?:ight|leven)|[Nn](?:ine|early)|[Hh]alf|[Rr]oughly"
+    r"|[Mm]ore|[Ll]ess|[Uu]nder|[Jj]ust)"
+)
 _DURATION = re.compile(
-    r"\b(?=[AaEeFfHhJjLlMmNnOoRrSsTtUu\d])(?P<approx>(?:[Aa]pproximately|[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Ss]ome|[Oo]ver|[Mm]ore\s+than"
+    rf"\b{_DURATION_START}(?P<approx>(?:[Aa]pproximately|[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Ss]ome|[Oo]ver|[Mm]ore\s+than"
     r"|[Ll]ess\s+than|[Uu]nder|[Jj]ust\s+over|[Jj]ust\s+under)\s+)?"
     rf"(?P<num>{_NUM_WORD})(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>{_UNIT})\b"
 )
