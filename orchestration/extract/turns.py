@@ -152,14 +152,30 @@ class LabelMatch(NamedTuple):
     interpreted: bool
 
 
+class _LabelWords(NamedTuple):
+    verdict: bool | None  # False: a heading or no real word; True: carries a title word; None: ask the document
+    short: bool  # at most four words
+    last: str  # the last word without dots
+
+
+@functools.lru_cache(maxsize=8192)
+def _label_words(label: str) -> _LabelWords:
+    """What a label's own words say about it (cached: the same labels recur in every transcript)."""
+    tokens = [_bare(t) for t in label.split()]
+    short, last = len(tokens) <= 4, tokens[-1] if tokens else ""
+    if any(t in _HEADING_WORDS for t in tokens) or not any(len(t) > 1 for t in tokens):
+        return _LabelWords(False, short, last)
+    if any(t in _titleword_set() for t in tokens):
+        return _LabelWords(True, short, last)
+    return _LabelWords(None, short, last)
+
+
 def _plausible_label(label: str, counts: dict[str, int], surnames: set[str]) -> bool:
     """Reject headings; accept labels with a title word, a repeated label, or a surname other labels use."""
-    tokens = [_bare(t) for t in label.split()]
-    if any(t in _HEADING_WORDS for t in tokens) or not any(len(t) > 1 for t in tokens):
-        return False
-    if any(t in _titleword_set() for t in tokens):
-        return True
-    if len(tokens) <= 4 and (counts.get(label, 0) >= 2 or tokens[-1] in surnames):
+    words = _label_words(label)
+    if words.verdict is not None:
+        return words.verdict
+    if words.short and (counts.get(label, 0) >= 2 or words.last in surnames):
         return True
     return parse_label(label).title is not None
 
