@@ -379,8 +379,9 @@ class _Person:
             self.countries[country] += 2 if mention.country else 1
         if mention.organization:
             self.orgs[mention.organization] += 2 if mention.source == "self_intro" else 1
-        if _fullness(mention) > self.printed_rank:
-            self.printed, self.printed_rank = mention.printed, _fullness(mention)
+        rank = _fullness(mention)
+        if rank > self.printed_rank:
+            self.printed, self.printed_rank = mention.printed, rank
         self.mentions.append(mention)
 
 
@@ -751,7 +752,8 @@ def _address_mentions(
     for person in doc.people:
         if person.given:
             by_given[person.given.split()[0]].append(person)
-    if not by_given:
+    owner_of = {name: owners[0] for name, owners in by_given.items() if len(owners) == 1 and not doc.candidates(name)}
+    if not owner_of:  # no given name could be read as an address: nothing to scan for
         return []
     out = []
     for index, utterance in enumerate(utterances):
@@ -760,9 +762,9 @@ def _address_mentions(
         for m in _ADDRESS.finditer(
             clean_text, utterance.char_start, min(utterance.char_end, utterance.char_start + 80)
         ):
-            owners = by_given.get(m.group(1))
-            if owners and len(owners) == 1 and not doc.candidates(m.group(1)):
-                out.append((m.start(1), m.end(1), index, owners[0]))
+            owner = owner_of.get(m.group(1))
+            if owner is not None:
+                out.append((m.start(1), m.end(1), index, owner))
     return out
 
 
