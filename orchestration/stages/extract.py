@@ -10,6 +10,7 @@ inferred dates) run last over the whole corpus, since one new document can chang
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import logging
 import time
@@ -260,6 +261,18 @@ class _Buffer:
         self.documents = 0
 
 
+def prepare_worker() -> None:
+    """Pool initializer: keep the garbage collector off the inherited heap and out of the hot loop.
+
+    A forked worker inherits the parent's whole heap (Dagster, dbt-core, ...); freezing it
+    stops every full collection from walking those objects again. The library allocates
+    millions of short-lived, acyclic tuples that reference counting frees, so a larger
+    first-generation threshold just collects less often (~8% of library time measured).
+    """
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
 def _analysed(batches: Iterator[list[tuple]], workers: int) -> Iterator[AnalysedBatch]:
     """Analysed batches in input order: inline for one worker, else a pool with a bounded queue.
 
@@ -269,7 +282,7 @@ def _analysed(batches: Iterator[list[tuple]], workers: int) -> Iterator[Analysed
     if workers <= 1:
         yield from map(analyse_batch, batches)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker) as pool:
         queue: deque[Future] = deque()
         for batch in batches:
             queue.append(pool.submit(analyse_batch, batch))
