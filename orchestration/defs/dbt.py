@@ -54,6 +54,17 @@ def linked_build(project_dir: Path, build: Path) -> Iterator[str]:
         link.unlink(missing_ok=True)
 
 
+def build_args() -> list[str]:
+    """`dbt build`, without dbt's unit tests unless ``READOUT_DBT_UNIT_TESTS`` is set.
+
+    Unit tests check SQL logic against fixed fixtures, not the data: they belong in CI
+    (`make test` runs them, tests/test_dbt_unit_tests.py) and cost ~2 s of every run here.
+    """
+    if os.environ.get("READOUT_DBT_UNIT_TESTS", "").lower() in {"1", "true", "yes"}:
+        return ["build"]
+    return ["build", "--exclude-resource-type", "unit_test"]
+
+
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=translator, pool="readout_warehouse")
 def readout_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     project_dir = Path(dbt.project_dir)
@@ -62,7 +73,7 @@ def readout_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     with linked_build(project_dir, build) as profile_path:
         os.environ["READOUT_DBT_DATABASE"] = profile_path
         try:
-            yield from dbt.cli(["build"], context=context, target_path=target).stream()
+            yield from dbt.cli(build_args(), context=context, target_path=target).stream()
         finally:
             # dagster-dbt's per-invocation target folder is only needed while events stream.
             shutil.rmtree(target, ignore_errors=True)
