@@ -102,3 +102,25 @@ def test_span_audit_counts_spans_that_do_not_reproduce_their_text():
     inside = Utterance("d", "d-u1", 1, None, None, "narrator", False, 0, len(text), None, None, None)
     outside = Utterance("d", "d-u2", 2, None, None, "narrator", False, 10, len(text) + 1, None, None, None)
     assert stage.audit_spans(text, [good, bad], [inside, outside]) == stage.SpanAudit(2, 1, 2, 1)
+
+
+def test_spawned_workers_write_what_one_process_writes(tmp_path):
+    """More documents than one batch, so the pool of spawned workers really runs."""
+    source = tmp_path / "source"
+    source.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir()) if p.is_file()]
+    for i in range(stage.BATCH_DOCUMENTS + 6):
+        (source / f"doc_{i:03d}.txt").write_text(f"Copy {i}.\n\n{texts[i % len(texts)]}", encoding="utf-8")
+    contents = {}
+    for workers in (1, 2):
+        (tmp_path / f"w{workers}").mkdir()
+        con = warehouse.connect(tmp_path / f"w{workers}" / "warehouse.duckdb")
+        run_ingest(con, source, 5_000_000)
+        summary = stage.run_extract(con, f"run-{workers}", workers=workers)
+        assert summary.parsed_documents == stage.BATCH_DOCUMENTS + 6
+        contents[workers] = {
+            table: con.execute(f"select * from {table} order by all").fetchall()
+            for table in [*stage.DOCUMENT_TABLES, *stage.corpus_tables()]
+        }
+        con.close()
+    assert contents[1] == contents[2]

@@ -17,7 +17,7 @@ import time
 import typing
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from typing import NamedTuple
 
 import duckdb
@@ -39,6 +39,7 @@ from orchestration.extract.records import (
     TimeExpression,
     Utterance,
 )
+from orchestration.stages.pool import process_pool
 
 log = logging.getLogger(__name__)
 
@@ -282,7 +283,7 @@ def _analysed(batches: Iterator[list[tuple]], workers: int) -> Iterator[Analysed
     if workers <= 1:
         yield from map(analyse_batch, batches)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker) as pool:
+    with process_pool(workers, initializer=prepare_worker) as pool:
         queue: deque[Future] = deque()
         for batch in batches:
             queue.append(pool.submit(analyse_batch, batch))

@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,6 +22,7 @@ from orchestration import warehouse
 from orchestration.extract import readers
 from orchestration.extract.readers import RawFile, Rejection
 from orchestration.extract.records import SourceDocument
+from orchestration.stages.pool import process_pool
 
 
 class RawDocument(NamedTuple):
@@ -190,7 +190,7 @@ def _inspect_all(tasks: list[FileTask], max_bytes: int, workers: int) -> Iterato
         for chunk in chunks:
             yield from inspect_files(chunk, max_bytes)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with process_pool(workers) as pool:
         for inspections in pool.map(inspect_files, chunks, [max_bytes] * len(chunks)):
             yield from inspections
 
