@@ -25,9 +25,14 @@ DBT_BUILD_LINK_DIR = Path("target") / "build"
 
 
 def dbt_executable() -> str:
-    """The dbt installed beside this interpreter (the venv's bin/ need not be on PATH)."""
-    beside = Path(sys.executable).parent / "dbt"
-    return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
+    """The dbt dagster-dbt starts: ``readout-dbt`` (warm when `make run` runs a warm dbt server,
+    see orchestration/warm_dbt.py; otherwise it execs dbt), else the dbt beside this interpreter.
+    """
+    for name in ("readout-dbt", "dbt"):
+        beside = Path(sys.executable).parent / name
+        if beside.exists():
+            return str(beside)
+    return shutil.which("dbt") or "dbt"
 
 
 class ReadoutDbtCliResource(DbtCliResource):

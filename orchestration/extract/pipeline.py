@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from orchestration.extract.cleaning import clean_document
+from orchestration.extract.commitments import Commitment, find_commitments
 from orchestration.extract.events import EventResolution, analyse_time_and_events, resolve_events
 from orchestration.extract.people import analyse_speakers, resolve_people
 from orchestration.extract.records import (
@@ -60,6 +61,7 @@ class DocumentAnalysis(NamedTuple):
     document_date: DocumentDate
     time_expressions: list[TimeExpression]
     event_mentions: list[EventMention]
+    commitments: list[Commitment]
 
 
 @functools.cache
@@ -84,7 +86,7 @@ def _metadata_url(metadata: dict) -> str | None:
 
 
 def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> DocumentAnalysis:
-    """Clean one document and extract its turns, sentences, people, time expressions and events."""
+    """Clean one document and extract its turns, sentences, people, time expressions, events and commitments."""
     clean = clean_document(src)
     meta = src.metadata
     title = meta.get("title") or clean.title
@@ -114,6 +116,16 @@ def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> Doc
         speakers.sentences,
         speakers.local_people,
     )
+    commitments = find_commitments(
+        src.document_id,
+        clean.clean_text,
+        clean.kind,
+        speakers.utterances,
+        speakers.sentences,
+        speakers.local_people,
+        speakers.mentions,
+        timing.time_expressions,
+    )
     return DocumentAnalysis(
         doc,
         clean.removed,
@@ -124,6 +136,7 @@ def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> Doc
         timing.document_date,
         timing.time_expressions,
         timing.event_mentions,
+        commitments,
     )
 
 

@@ -25,6 +25,7 @@ import pyarrow as pa
 
 from orchestration import warehouse
 from orchestration.extract import events, pipeline
+from orchestration.extract.commitments import Commitment
 from orchestration.extract.pipeline import DocumentRow
 from orchestration.extract.records import (
     DocumentDate,
@@ -61,6 +62,7 @@ DOCUMENT_TABLES: dict[str, type[NamedTuple]] = {
     "staging.document_dates": DocumentDate,
     "staging.time_expressions": TimeExpression,
     "staging.event_mentions": EventMention,
+    "staging.commitments": Commitment,
 }
 
 

@@ -1,0 +1,710 @@
+"""Commitments: who undertakes to do what, found with an editable cue lexicon.
+
+A commitment is an actor agreeing, pledging, vowing, resolving, reaffirming or saying it
+will do something, or stating a decided plan with a date. The cues and what they mean live
+in two dbt seeds an analyst can edit:
+
+- ``ref_commitment_cues``: one regular expression per cue, the modality it signals, the
+  check it needs (``none``: the cue alone commits; ``future``: a 'will' that must have the
+  speaker or an actor as subject and an action verb; ``intent``: a 'would like to' whose verb
+  must not be a courtesy; ``future_date``: only with a date) and a priority (lower wins
+  when several cues fire in one sentence; ties go to the earliest cue).
+- ``ref_commitment_exclusions``: what rejects a candidate, by scope (speaker kind, whole
+  sentence, the verb after the cue, the subject before it, the words just before the cue,
+  same-day time expressions). ``lifted_by_date`` rows (procedure such as 'will start') are
+  forgiven when a future date follows ('will start this year').
+
+Cost matters (the extractor runs over tens of thousands of documents): every cue is joined
+into one regex that scans the clean text once; only sentences it hits get detailed work.
+One commitment at most per sentence; its evidence is the whole sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from orchestration.extract.records import LocalPerson, PersonMention, Sentence, TimeExpression, Utterance
+from orchestration.extract.reference import load_reference
+
+
+class Commitment(NamedTuple):
+    document_id: str
+    commitment_id: str  # f"{document_id}-c{index:05d}", index 1-based in document order
+    utterance_id: str | None
+    sentence_id: str | None
+    local_person_key: str | None  # the committing speaker, or the person a narration sentence attributes it to
+    actor: str | None  # ';'-joined sorted ISO country codes, None when unknown
+    modality: (
+        str  # agreed | will | reaffirmed | pledged | committed | resolved | vowed | intent | determined | scheduled
+    )
+    cue: str  # the cue text that fired, as printed
+    char_start: int
+    char_end: int
+    text: str  # exactly clean_text[char_start:char_end]
+    due_value: str | None
+    due_precision: str | None
+    timex_id: str | None
+
+
+class Cue(NamedTuple):
+    cue_id: str
+    triggers: tuple[str, ...]  # literal substrings one of which every match contains (the cheap prefilter)
+    regex: re.Pattern[str]
+    modality: str
+    check: str  # none | future | intent | future_date
+    priority: int
+
+
+class Exclusion(NamedTuple):
+    rule_id: str
+    scope: str  # speaker_kind | sentence | verb | subject | context | timex
+    regex: re.Pattern[str]
+    reason: str
+    lifted_by_date: bool
+
+
+class Lexicon(NamedTuple):
+    cues: tuple[Cue, ...]  # in priority order
+    cues_by_trigger: dict[str, tuple[int, ...]]  # trigger literal -> indexes into cues
+    exclusions: dict[str, tuple[Exclusion, ...]]  # by scope
+    combined: dict[tuple[str, bool], re.Pattern[str]]  # (scope, lifted_by_date) -> all its rules in one regex
+    reasons: dict[str, str]  # group name in ``combined`` -> reason
+    countries: re.Pattern[str]  # any country name or demonym (case-sensitive: 'US' is not 'us')
+    country_of: dict[str, str]  # alias as printed -> ISO code
+    titles: re.Pattern[str]  # a subject that is an official's title and name ('Prime Minister Kishida')
+
+
+class Candidate(NamedTuple):
+    priority: int
+    start: int  # offset in the sentence
+    cue: Cue
+    match: re.Match[str]
+    modality: str
+    subject: str  # the clause text before the cue (where the actor is named)
+    timex: TimeExpression | None
+
+
+# Words that sit between a subject and 'will' or between 'will' and its verb without
+# changing who acts or what is done ('we will also further advance', 'I will certainly').
+ADVERBS = frozenset(
+    [
+        "also",
+        "further",
+        "then",
+        "now",
+        "certainly",
+        "definitely",
+        "still",
+        "really",
+        "absolutely",
+        "jointly",
+        "together",
+        "all",
+        "both",
+        "too",
+        "again",
+        "indeed",
+        "therefore",
+        "thus",
+        "so",
+        "once",
+        "just",
+        "always",
+        "actively",
+        "closely",
+        "steadily",
+        "firmly",
+        "fully",
+        "continue",
+        "continuously",
+        "surely",
+        "never",
+        "not",
+        "soon",
+        "next",
+        "each",
+        "personally",
+        "only",
+        "even",
+        "equally",
+        "likely",
+        "very",
+        "much",
+        "strongly",
+        "quickly",
+        "immediately",
+        "gladly",
+        "happily",
+        "hopefully",
+        "ever",
+    ]
+)
+VERB_ADVERBS = (ADVERBS - {"continue"}) | {""}
+LY_VERBS = frozenset({"apply", "reply", "supply", "comply", "multiply", "rely", "resupply", "rally", "bully"})
+# Openers stripped from the front of a subject ('And today we', 'So, again, we').
+LEADING_WORDS = frozenset(
+    [
+        "and",
+        "but",
+        "so",
+        "then",
+        "thus",
+        "therefore",
+        "also",
+        "again",
+        "now",
+        "today",
+        "tomorrow",
+        "later",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "finally",
+        "lastly",
+        "moreover",
+        "furthermore",
+        "in",
+        "addition",
+        "together",
+        "with",
+        "that",
+        "which",
+        "yes",
+        "no",
+        "well",
+        "of",
+        "course",
+        "indeed",
+        "here",
+        "there",
+        "once",
+        "more",
+        "further",
+    ]
+)
+# Clause openers: the subject of a 'will' starts after the last one of these.
+CLAUSE_BREAKS = frozenset(
+    [
+        "and",
+        "but",
+        "so",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "where",
+        "because",
+        "if",
+        "when",
+        "while",
+        "as",
+        "since",
+        "whether",
+        "or",
+    ]
+)
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+FIRST_PERSON = frozenset({"i", "we"})
+OWN_POSSESSIVES = frozenset({"our", "my"})
+THIRD_PERSON = frozenset({"he", "she", "they"})
+PRONOUNS = FIRST_PERSON | THIRD_PERSON | {"it", "you"}
+# Nouns that name a party able to commit ('the Ministry of Defense', 'both sides', 'the ministers').
+ACTOR_NOUNS = frozenset(
+    [
+        "government",
+        "governments",
+        "ministry",
+        "ministries",
+        "department",
+        "departments",
+        "administration",
+        "administrations",
+        "ministers",
+        "leaders",
+        "sides",
+        "side",
+        "countries",
+        "nations",
+        "allies",
+        "partners",
+        "alliance",
+        "cabinet",
+        "parties",
+        "delegation",
+        "delegations",
+        "republic",
+        "kingdom",
+        "union",
+        "states",
+    ]
+)
+# Phrases standing for every party in the document ('both countries', 'the ministers').
+ALL_PARTIES = re.compile(
+    r"\b(?:both|the two|our two|our three|our four|all)\s+(?:countries|sides|governments|nations|ministers|leaders|"
+    r"partners|allies|parties)\b|\bthe (?:ministers|leaders|participants|parties|two sides)\b|\bboth\b",
+    re.IGNORECASE,
+)
+# Verbs that attribute narration to a person ('X said', 'X vowed').
+REPORTING = re.compile(
+    r"^[\s,”\"’']*(?:\S+\s+){0,4}?(?:said|says|stated|states|told|tells|added|adds|noted|notes|vowed|vows|pledged|"
+    r"pledges|agreed|agrees|concurred|reaffirmed|affirmed|resolved|stressed|emphasi[sz]ed|underscored|announced|"
+    r"promised|promises|hoped|hopes|expressed|committed|declared|insisted|wrote|explained|indicated)\b",
+)
+REPORTED_SPEECH = re.compile(r"\b(?:said|says|stated|told|added|noted|announced|explained|indicated|expressed)\b")
+WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
+PASSIVE = re.compile(
+    r"be\s+(?:(?:\w+ly|further|also|then|soon|fully|jointly|formally|officially)\s+)*"
+    r"(?:\w+ed|\w+en|made|done|held|built|set|put|led|run|kept|met|paid|sent|brought|shown|begun|established)\b"
+)
+PROGRESSIVE = re.compile(r"be\s+(?:\w+ly\s+)*\w+ing\b")
+FUTURE_KINDS = frozenset({"date", "relative"})
+# 'We' in these speaks for every party: a joint statement, or the sides agreeing together.
+JOINT_KINDS = frozenset({"readout", "statement"})
+JOINT_MODALITIES = frozenset({"agreed", "reaffirmed", "resolved"})
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Compile the cue and exclusion seeds once per process (the seeds are cached by ``load_reference``)."""
+    rows = sorted(load_reference("ref_commitment_cues"), key=lambda row: int(row["priority"]))
+    cues = tuple(
+        Cue(
+            row["cue_id"],
+            tuple(t for t in row["trigger"].split("|") if t),
+            re.compile(row["pattern"]),
+            row["modality"],
+            row["check_rule"],
+            int(row["priority"]),
+        )
+        for row in rows
+    )
+    cues_by_trigger: dict[str, list[int]] = {}
+    for index, cue in enumerate(cues):
+        for trigger in cue.triggers:
+            cues_by_trigger.setdefault(trigger, []).append(index)
+    by_scope: dict[str, list[Exclusion]] = {}
+    for row in load_reference("ref_commitment_exclusions"):
+        rule = Exclusion(
+            row["rule_id"],
+            row["scope"],
+            re.compile(row["pattern"]),
+            row["reason"],
+            row["lifted_by_date"].strip().lower() == "true",
+        )
+        by_scope.setdefault(rule.scope, []).append(rule)
+    combined: dict[tuple[str, bool], re.Pattern[str]] = {}
+    reasons: dict[str, str] = {}
+    for scope, rules in by_scope.items():
+        for lifted in (False, True):
+            parts = []
+            for i, rule in enumerate(rules):
+                if rule.lifted_by_date == lifted:
+                    reasons[f"{scope}_{i}"] = rule.reason
+                    parts.append(f"(?P<{scope}_{i}>{rule.regex.pattern})")
+            if parts:
+                combined[(scope, lifted)] = re.compile("|".join(parts))
+    country_of: dict[str, str] = {}
+    for row in load_reference("ref_countries"):
+        for alias in [row["name"], *row["aliases"].split("|")]:
+            if alias.strip():
+                country_of.setdefault(alias.strip(), row["country_code"])
+    aliases = sorted(country_of, key=len, reverse=True)
+    countries = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])")
+    titles = sorted(
+        (row["phrase"] for row in load_reference("ref_titles") if row.get("speaker_kind") == "official"),
+        key=len,
+        reverse=True,
+    )
+    # A title heads the subject ('The President', 'Prime Minister Kishida'), not 'the major challenges'.
+    title_regex = re.compile(
+        r"^(?:the\s+|our\s+|my\s+)?(?:(?:U\.S\.|[A-Z][a-z]+)\s+)?(?i:"
+        + "|".join(re.escape(t) for t in titles)
+        + r")(?:\s+[A-Z][\w.’'-]*)*$"
+    )
+    return Lexicon(
+        cues,
+        {k: tuple(v) for k, v in cues_by_trigger.items()},
+        {k: tuple(v) for k, v in by_scope.items()},
+        combined,
+        reasons,
+        countries,
+        country_of,
+        title_regex,
+    )
+
+
+def find_commitments(
+    document_id: str,
+    clean_text: str,
+    kind: str,
+    utterances: Sequence[Utterance],
+    sentences: Sequence[Sentence],
+    local_people: Sequence[LocalPerson],
+    person_mentions: Sequence[PersonMention],
+    time_expressions: Sequence[TimeExpression],
+) -> list[Commitment]:
+    """Commitments of one document, one at most per sentence, in document order."""
+    lex = lexicon()
+    hit_sentences = _sentences_with_cues(clean_text, sentences, lex)
+    if not hit_sentences:
+        return []
+    by_utterance = {u.utterance_id: u for u in utterances}
+    people = {p.local_person_key: p for p in local_people}
+    party_countries = _document_countries(local_people)
+    time_expressions = sorted(time_expressions, key=lambda t: t.char_start)
+    timex_starts = [t.char_start for t in time_expressions]
+    rows: list[Commitment] = []
+    for sentence, cue_indexes in hit_sentences:
+        utterance = by_utterance.get(sentence.utterance_id)
+        if utterance is not None and _excluded("speaker_kind", utterance.speaker_kind, lex, "fullmatch"):
+            continue
+        text = clean_text[sentence.char_start : sentence.char_end]
+        narration = utterance is None or utterance.speaker_kind == "narrator"
+        timexes = _timexes_in(time_expressions, timex_starts, sentence, lex)
+        cues = [lex.cues[i] for i in sorted(cue_indexes)]
+        best = _best_candidate(cues, text, sentence.char_start, narration, timexes, party_countries, lex)
+        if best is None or _excluded("sentence", text.strip(), lex):
+            continue  # sentence rules (questions) run last: they are the dearest and most sentences have no cue
+        person = _committing_person(utterance, narration, sentence, best, person_mentions)
+        actor = _actor(best, narration or kind in JOINT_KINDS, person, people, party_countries, lex)
+        timex = best.timex
+        rows.append(
+            Commitment(
+                document_id,
+                f"{document_id}-c{len(rows) + 1:05d}",
+                sentence.utterance_id,
+                sentence.sentence_id,
+                person,
+                actor,
+                best.modality,
+                best.match.group(0),
+                sentence.char_start,
+                sentence.char_end,
+                text,
+                timex.value if timex is not None and timex.value else None,
+                timex.precision if timex is not None and timex.value else None,
+                timex.timex_id if timex is not None and timex.value else None,
+            )
+        )
+    return rows
+
+
+def _sentences_with_cues(
+    clean_text: str, sentences: Sequence[Sentence], lex: Lexicon
+) -> list[tuple[Sentence, set[int]]]:
+    """Sentences holding a cue trigger, with the cues worth trying there.
+
+    Literal ``str.find`` per trigger is the cheapest scan Python offers (a regex alternation of
+    every cue costs several times more); only the sentences it hits get regex work.
+    """
+    starts: list[int] | None = None
+    chosen: dict[int, set[int]] = {}
+    for trigger, cue_indexes in lex.cues_by_trigger.items():
+        at = clean_text.find(trigger)
+        while at >= 0:
+            if starts is None:
+                starts = [s.char_start for s in sentences]
+            i = bisect.bisect_right(starts, at) - 1
+            if i >= 0 and at < sentences[i].char_end:
+                chosen.setdefault(i, set()).update(cue_indexes)
+            at = clean_text.find(trigger, at + len(trigger))
+    return [(sentences[i], chosen[i]) for i in sorted(chosen)]
+
+
+def _excluded(scope: str, text: str, lex: Lexicon, how: str = "search", has_date: bool = False) -> str | None:
+    """The reason an exclusion of ``scope`` rejects ``text`` (``how``: search | match | fullmatch), or None.
+
+    Rules with ``lifted_by_date`` are skipped when a deadline follows the cue. Each scope's
+    rules run as one combined regex: one scan instead of one per rule. Patterns are written in
+    lowercase and matched against lowercased text (an IGNORECASE alternation is ten times slower).
+    """
+    text = text.lower()
+    for lifted in (False, True):
+        if lifted and has_date:
+            continue
+        regex = lex.combined.get((scope, lifted))
+        if regex is None:
+            continue
+        found = getattr(regex, how)(text)
+        if found:
+            return lex.reasons[found.lastgroup or ""] if found.lastgroup else "excluded"
+    return None
+
+
+def _verb_excluded(verb_phrase: str, lex: Lexicon, has_date: bool) -> str | None:
+    """The reason the verb after a cue rejects it ('will start with', 'will refrain')."""
+    return _excluded("verb", verb_phrase, lex, "match", has_date)
+
+
+def _timexes_in(
+    time_expressions: Sequence[TimeExpression], starts: list[int], sentence: Sentence, lex: Lexicon
+) -> list[TimeExpression]:
+    """Dates and relative dates in the sentence that could be a deadline (not past, not today)."""
+    found = []
+    first = bisect.bisect_left(starts, sentence.char_start)
+    last = bisect.bisect_left(starts, sentence.char_end)
+    for timex in time_expressions[first:last]:
+        if timex.char_end > sentence.char_end:
+            continue
+        if timex.kind not in FUTURE_KINDS or timex.direction == "past":
+            continue
+        if _excluded("timex", timex.text, lex):
+            continue
+        found.append(timex)
+    return found
+
+
+def _best_candidate(
+    cues: list[Cue],
+    text: str,
+    offset: int,
+    narration: bool,
+    timexes: list[TimeExpression],
+    parties: frozenset[str],
+    lex: Lexicon,
+) -> Candidate | None:
+    """The strongest valid cue of a sentence: lowest priority number, then earliest."""
+    best: Candidate | None = None
+    for cue in cues:
+        for match in cue.regex.finditer(text):
+            if best is not None and (cue.priority, match.start()) >= (best.priority, best.start):
+                break
+            candidate = _validate(cue, match, text, offset, narration, timexes, parties, lex)
+            if candidate is not None:
+                best = candidate
+                break
+    return best
+
+
+def _validate(
+    cue: Cue,
+    match: re.Match[str],
+    text: str,
+    offset: int,
+    narration: bool,
+    timexes: list[TimeExpression],
+    parties: frozenset[str],
+    lex: Lexicon,
+) -> Candidate | None:
+    """A candidate for this cue occurrence, or None when an exclusion or the cue's check rejects it."""
+    before = text[: match.start()]
+    due = next((t for t in timexes if t.char_start - offset >= match.start()), None)
+    subject_tokens = _subject_tokens(before)
+    subject = " ".join(subject_tokens)
+    if subject_tokens and subject_tokens[-1].lower() == "you":
+        return None  # 'you were determined to': the speaker describes someone else
+    modality = cue.modality
+    if cue.check == "future_date" and due is None:
+        return None
+    if cue.check in ("future", "intent"):
+        verb_phrase = _verb_phrase(text[match.end() :])
+        if not verb_phrase or not verb_phrase[0].isalpha() or verb_phrase[0].isupper():
+            return None  # 'their will, free from ...': the noun, not the auxiliary
+        if cue.check == "intent":
+            if subject == "you" or _verb_excluded(verb_phrase, lex, has_date=False):
+                return None
+        else:
+            modality = _future_modality(
+                subject_tokens, verb_phrase, due, narration, bool(REPORTED_SPEECH.search(before)), parties, lex
+            )
+            if modality is None:
+                return None
+    if _excluded("context", before[-70:], lex):
+        return None
+    return Candidate(cue.priority, match.start(), cue, match, modality, _clause(before), due)
+
+
+def _future_modality(
+    subject: list[str],
+    verb_phrase: str,
+    due: TimeExpression | None,
+    narration: bool,
+    reported: bool,
+    parties: frozenset[str],
+    lex: Lexicon,
+) -> str | None:
+    """'will', 'scheduled' or None for a future auxiliary, from who acts, what is done and whether a date follows.
+
+    The speaker or a named party doing something is a commitment ('will'); anything with a
+    future date after it is a plan ('scheduled'); other subjects are predictions.
+    """
+    role = _subject_role(subject, narration, reported, parties, lex)
+    if role == "excluded":
+        return None
+    has_date = due is not None
+    phrase = verb_phrase[len("continue to ") :] if verb_phrase.startswith("continue to ") else verb_phrase
+    if PASSIVE.match(phrase) and not PROGRESSIVE.match(phrase):
+        # 'we will be challenged' is something done to us; 'our cooperation will be further promoted' is a plan.
+        if role == "actor" and not has_date:
+            return None
+        if role in ("other", "relative") and not has_date:
+            return None
+        if _verb_excluded_words(phrase, lex):
+            return None
+        return "scheduled" if has_date else "will"
+    if _verb_excluded(verb_phrase, lex, has_date) or (
+        phrase is not verb_phrase and _verb_excluded(phrase, lex, has_date)
+    ):
+        return None
+    if role == "own":
+        return None  # 'our alliance will strengthen ...': a prediction about a thing, unless passive (above)
+    if has_date:
+        return "scheduled"
+    return "will" if role == "actor" else None
+
+
+def _verb_excluded_words(passive_phrase: str, lex: Lexicon) -> bool:
+    """Event and refusal verbs stay excluded in the passive ('will be held' is allowed, 'be cast' is not)."""
+    participle = passive_phrase.split()[-1] if passive_phrase.split() else ""
+    return any(
+        rule.reason in ("event", "refusal") and rule.regex.match(participle) for rule in lex.exclusions.get("verb", ())
+    )
+
+
+def _subject_role(subject: list[str], narration: bool, reported: bool, parties: frozenset[str], lex: Lexicon) -> str:
+    """Who the subject before 'will' is: actor | own | relative | other | excluded.
+
+    actor: the speaker ('we', 'Secretary Austin and I'), a country, a government body or an
+    official (a country only when it is one of the document's parties, or the parties are
+    unknown: 'Russia will plead ignorance' is a prediction about someone else); own: 'our/my
+    <thing>'; relative: 'which/that will'; excluded: subjects of
+    predictions ('it', 'there', 'you'); other: everything else.
+    """
+    if not subject:
+        return "other"
+    if subject[0] in RELATIVE_PRONOUNS and len(subject) == 1:
+        return "relative"
+    joined = " ".join(subject)
+    if _excluded("subject", joined.lower(), lex, "fullmatch"):
+        return "excluded"
+    last = subject[-1].lower()
+    if last in FIRST_PERSON or joined.lower() in ("all of us", "both of us", "each of us", "we all", "we both"):
+        return "actor"
+    if last in THIRD_PERSON and len(subject) == 1:
+        return "actor" if narration and reported else "excluded"
+    if subject[0].lower() in OWN_POSSESSIVES:
+        return "own"
+    tail = _country_tail(joined, lex) if not joined.islower() else None
+    if tail is not None:
+        return "actor" if not parties or tail & parties else "other"
+    if any(tok.lower() in ACTOR_NOUNS for tok in subject) or lex.titles.match(joined):
+        return "actor"
+    return "other"
+
+
+def _country_tail(subject: str, lex: Lexicon) -> frozenset[str] | None:
+    """Countries of a subject ending with a country name ('Japan and the U.S.'); None for 'Japan's new command'."""
+    found = list(lex.countries.finditer(subject))
+    if not found or subject[found[-1].end() :].strip():
+        return None
+    return frozenset(lex.country_of[m.group(0)] for m in found)
+
+
+def _subject_tokens(before: str) -> list[str]:
+    """The words of the subject right before a cue: back to the last clause break, without leading openers."""
+    tokens = WORD.findall(before[-100:])
+    while tokens and tokens[-1].lower() in ADVERBS:
+        tokens.pop()
+    if tokens and tokens[-1] in (",", "–", "—"):  # 'we, the ministers, will' / 'we – the U.S. – will'
+        return _subject_tokens(" ".join(tokens[:-1])) if len(tokens) < 40 else []
+    subject: list[str] = []
+    for token in reversed(tokens):
+        low = token.lower()
+        if not (token[0].isalnum() or token[0] in "’'") or low in CLAUSE_BREAKS:
+            if low in RELATIVE_PRONOUNS and not subject:
+                subject = [low]
+            break
+        subject.append(token)
+        if low in PRONOUNS:
+            break  # 'the agreements that we have advanced will' is not 'we will'; 'I know they will' is 'they'
+
+    subject.reverse()
+    while subject and subject[0].lower() in LEADING_WORDS and len(subject) > 1:
+        subject.pop(0)
+    return subject
+
+
+def _clause(before: str) -> str:
+    """The clause text before a cue, back to the last strong punctuation (where countries are named)."""
+    cut = max(before.rfind(c) for c in ';:(“"')
+    comma = before.rfind(",")
+    if comma > cut and len(before) - comma > 3:
+        cut = max(cut, comma)
+    return before[cut + 1 :]
+
+
+def _verb_phrase(after: str) -> str:
+    """The words after a cue with adverbs, 'not' and commas dropped: 'will, certainly, not comment' -> 'comment'."""
+    words = after[:120].split()
+    while words and _is_adverb(words[0].strip(",–—").lower()):
+        words.pop(0)
+    return " ".join(words).strip(" ,–—")
+
+
+def _is_adverb(word: str) -> bool:
+    """Listed adverbs, plus long '-ly' words that are not verbs ('finally', 'really'; not 'apply', 'supply')."""
+    return word in VERB_ADVERBS or (len(word) >= 6 and word.endswith("ly") and word not in LY_VERBS)
+
+
+def _committing_person(
+    utterance: Utterance | None,
+    narration: bool,
+    sentence: Sentence,
+    best: Candidate,
+    mentions: Sequence[PersonMention],
+) -> str | None:
+    """The speaker of a turn; in narration the mentioned person who says or does the committing."""
+    if not narration and utterance is not None:
+        return utterance.local_person_key
+    cue_at = sentence.char_start + best.start
+    in_sentence = [m for m in mentions if sentence.char_start <= m.char_start < sentence.char_end]
+    chosen: PersonMention | None = None
+    for mention in in_sentence:
+        follows = best.match.string[mention.char_end - sentence.char_start :][:80]
+        if not REPORTING.match(follows) and not (mention.char_end <= cue_at and cue_at - mention.char_end <= 40):
+            continue
+        if mention.char_end <= cue_at or chosen is None:
+            chosen = mention
+    return chosen.local_person_key if chosen is not None else None
+
+
+def _actor(
+    best: Candidate,
+    joint_text: bool,
+    person: str | None,
+    people: dict[str, LocalPerson],
+    party_countries: frozenset[str],
+    lex: Lexicon,
+) -> str | None:
+    """Countries bound by the commitment: named before the cue, else the parties, else the speaker's country."""
+    zone = best.subject + _head_of_cue(best.match.group(0))
+    named = {lex.country_of[m.group(0)] for m in lex.countries.finditer(zone)} if not zone.islower() else set()
+    if named:
+        return ";".join(sorted(named))
+    own = people[person].country if person in people else None
+    plural = ALL_PARTIES.search(zone) or re.search(r"\b(?:we|our|they|their)\b", zone, re.IGNORECASE)
+    joint = best.modality in JOINT_MODALITIES or joint_text
+    if plural and joint and party_countries:
+        return ";".join(sorted(party_countries | ({own} if own else set())))
+    if own:
+        return own
+    if plural and party_countries:
+        return ";".join(sorted(party_countries))
+    return None
+
+
+def _head_of_cue(cue_text: str) -> str:
+    """The cue text up to its object: 'reaffirmed the U.S. commitment to Japan' -> 'reaffirmed the U.S. commitment'."""
+    return re.split(r"\s(?:to|for|of|toward|towards)\s", cue_text, maxsplit=1)[0]
+
+
+def _document_countries(local_people: Sequence[LocalPerson]) -> frozenset[str]:
+    """Countries of the document's officials (journalists and unknowns left out): the parties of a joint text."""
+    return frozenset(
+        p.country for p in local_people if p.country and (p.role or "").lower() not in ("journalist", "reporter")
+    )

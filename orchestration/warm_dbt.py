@@ -1,0 +1,160 @@
+"""A warm dbt: dbt-core imported once, ahead of time, and forked per command.
+
+Every `dbt build` that dagster-dbt starts is a new Python process, and on this 2-core
+machine importing dbt-core costs ~5 s of every run before dbt does anything (measured:
+`import dbt.cli.main` 4.7 s). `make run` knows a dbt command will come, so it starts
+this server first; the server imports dbt while Dagster imports and the extract step
+runs, then waits on a Unix socket.
+
+dagster-dbt is unchanged: it still starts "the dbt executable" as a subprocess and reads
+its JSON log lines from stdout. That executable, ``readout-dbt`` (a console script of
+this package, orchestration/warm_dbt_client.py), is a stdlib-only client that hands its
+argv, environment, working directory and stdin/stdout/stderr descriptors to the server.
+The server forks; the child becomes that dbt command (the entry point of the ``dbt``
+console script, writing straight into dagster-dbt's pipe) and its exit status goes
+back to the client, which exits with it.
+Signals the client receives (dagster-dbt sends SIGINT on interruption) are forwarded.
+
+When no server is running, or it cannot be reached, the client execs the real dbt: the
+warm path is an optimisation, never a requirement. Dagster UI runs (no server) take
+the plain path through the same client.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+SOCKET_VARIABLE = "READOUT_WARM_DBT_SOCKET"
+PID_VARIABLE = "READOUT_WARM_DBT_PID"
+# Modules a dbt build imports after start-up (adapter, tasks); importing them in the
+# server moves that cost out of the run too.
+PRELOAD = ("dbt.cli.main", "dbt.adapters.duckdb", "dbt.task.build", "dbt.parser.manifest")
+
+
+def _receive_request(conn: socket.socket) -> tuple[dict, list[int]]:
+    """One request: a JSON header (argv, env, cwd) and the client's three standard fds."""
+    message, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 3)
+    if not message:
+        raise ValueError("the client closed the connection before sending a request")
+    return json.loads(message.decode()), list(fds)
+
+
+def _become_dbt(request: dict, fds: list[int]) -> int:
+    """In the forked child: take the client's fds, environment and cwd, then run dbt's CLI."""
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+        os.close(fd)
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    sys.stdin = os.fdopen(0, "r", closefd=False)
+    sys.stdout = os.fdopen(1, "w", buffering=1, closefd=False)
+    sys.stderr = os.fdopen(2, "w", buffering=1, closefd=False)
+    sys.argv = ["dbt", *request["argv"]]
+    from dbt.cli.main import cli
+
+    try:
+        cli(prog_name="dbt")
+        code = 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    except KeyboardInterrupt:
+        code = 130
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+        sys.stderr.flush()
+    return code
+
+
+def _serve_one(conn: socket.socket, listener: socket.socket) -> None:
+    request, fds = _receive_request(conn)
+    pid = os.fork()
+    if pid == 0:  # the dbt command
+        listener.close()
+        conn.close()
+        code = _become_dbt(request, fds)
+        # Exit handlers run (multiprocessing releases dbt's semaphores), but not the
+        # interpreter's teardown of every dbt module, which costs ~0.8 s and frees nothing
+        # the kernel would not free anyway.
+        atexit._run_exitfuncs()
+        os._exit(code)
+    for fd in fds:  # the child holds them now; keeping them would keep dagster-dbt's pipe open
+        os.close(fd)
+    conn.send(f"pid {pid}".encode())
+    _, status = os.waitpid(pid, 0)
+    conn.send(f"exit {os.waitstatus_to_exitcode(status)}".encode())
+
+
+def serve(path: str) -> None:
+    """Import dbt, then run each request in a fresh fork, one at a time (runs are serialised)."""
+    import importlib
+
+    for name in PRELOAD:
+        importlib.import_module(name)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    listener.bind(path + ".tmp")
+    listener.listen(4)
+    os.replace(path + ".tmp", path)  # the socket appears only once dbt is imported and we listen
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    while True:
+        conn, _ = listener.accept()
+        with conn:
+            try:
+                _serve_one(conn, listener)
+            except (OSError, ValueError) as error:  # a client that went away must not stop the server
+                print(f"warm dbt: request failed: {error}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def warm_dbt(wait_seconds: float = 0.0) -> Iterator[None]:
+    """Run a warm dbt server for the length of a block (``readout-dbt`` commands then use it).
+
+    The server's socket path and pid are exported (``READOUT_WARM_DBT_SOCKET`` / ``_PID``) for
+    the launcher, which waits for a live server that is still importing dbt;
+    ``wait_seconds`` > 0 blocks until the server listens (tests), else it warms up alongside.
+    """
+    with tempfile.TemporaryDirectory(prefix="readout-dbt-") as tmp:
+        folder = Path(tmp)
+        path = str(folder / "warm.sock")
+        server = subprocess.Popen(
+            [sys.executable, "-m", "orchestration.warm_dbt", path],
+            stdin=subprocess.DEVNULL,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),  # the run, not Ctrl-C, stops it
+        )
+        saved = {name: os.environ.get(name) for name in (SOCKET_VARIABLE, PID_VARIABLE)}
+        os.environ[SOCKET_VARIABLE] = path
+        os.environ[PID_VARIABLE] = str(server.pid)
+        try:
+            deadline = time.monotonic() + wait_seconds
+            while wait_seconds and not os.path.exists(path) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            yield
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1])

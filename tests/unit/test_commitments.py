@@ -1,0 +1,216 @@
+"""Commitments: each modality, each rejection class, spans, actors and deadlines on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from orchestration.extract.commitments import Commitment, find_commitments
+from orchestration.extract.records import LocalPerson, PersonMention, Sentence, TimeExpression, Utterance
+
+PEOPLE = {
+    "moreau": ("Moreau", "Foreign Minister", "FR"),
+    "lindqvist": ("Lindqvist", "Minister of Defence", "SE"),
+    "okafor": ("Okafor", "journalist", None),
+    "host": ("Host", None, None),
+}
+
+
+def build(turns, kind="transcript", timex=(), mentions=()):
+    """A document from (speaker_kind, person_key, [sentences]) turns; timex/mentions as (text, ...) found in it."""
+    text_parts: list[str] = []
+    utterances: list[Utterance] = []
+    sentences: list[Sentence] = []
+    at = 0
+    for u_index, (speaker_kind, person, turn_sentences) in enumerate(turns, start=1):
+        uid = f"d-u{u_index:05d}"
+        start = at
+        for sentence in turn_sentences:
+            sentences.append(
+                Sentence("d", f"d-s{len(sentences) + 1:06d}", len(sentences) + 1, uid, at, at + len(sentence))
+            )
+            text_parts.append(sentence + " ")
+            at += len(sentence) + 1
+        turn_index = None if speaker_kind == "narrator" else u_index
+        utterances.append(
+            Utterance("d", uid, u_index, turn_index, person, speaker_kind, False, start, at - 1, None, None, person)
+        )
+        text_parts[-1] = text_parts[-1][:-1] + "\n"
+    text = "".join(text_parts)
+    people = [
+        LocalPerson("d", key, name, None, name, False, role, country, None, 1)
+        for key, (name, role, country) in PEOPLE.items()
+    ]
+    timexes = []
+    for i, (needle, kind_, value, precision, direction) in enumerate(timex, start=1):
+        s = text.index(needle)
+        timexes.append(
+            TimeExpression(
+                "d", f"d-t{i:05d}", s, s + len(needle), needle, kind_, value, precision, None, "stated", direction, None
+            )
+        )
+    person_mentions = []
+    for i, (needle, key) in enumerate(mentions, start=1):
+        s = text.index(needle)
+        person_mentions.append(PersonMention("d", f"d-p{i:05d}", s, s + len(needle), needle, "prose", None, key))
+    return dict(
+        document_id="d",
+        clean_text=text,
+        kind=kind,
+        utterances=utterances,
+        sentences=sentences,
+        local_people=people,
+        person_mentions=person_mentions,
+        time_expressions=timexes,
+    )
+
+
+def run(doc) -> list[Commitment]:
+    rows = find_commitments(**doc)
+    for row in rows:
+        assert row.text == doc["clean_text"][row.char_start : row.char_end]
+    return rows
+
+
+def said(sentence: str, speaker: str = "moreau", kind: str = "transcript") -> list[Commitment]:
+    return run(build([("official", speaker, [sentence])], kind=kind))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("The two governments agreed to open a joint research centre for tidal energy.", "agreed"),
+        ("Both delegations concurred on Tuesday to speed up the customs talks.", "agreed"),
+        ("We will expand scholarships for engineering students from the region.", "will"),
+        ("We’ll keep supplying clean water to the flooded districts.", "will"),
+        ("I will do everything in my power to finish the rail link.", "will"),
+        ("We reaffirmed our steadfast commitment to the freedom of navigation.", "reaffirmed"),
+        ("Today I reaffirm our support for the reconstruction fund.", "reaffirmed"),
+        ("The ministers pledged to double their contributions to the vaccine facility.", "pledged"),
+        ("We are firmly committed to reducing methane emissions.", "committed"),
+        ("Our commitment to the coastal communities is unwavering.", "committed"),
+        ("We have committed to training a thousand nurses.", "committed"),
+        ("The partners resolved to deepen their cooperation on cyber defence.", "resolved"),
+        ("The minister vowed to rebuild every school damaged by the storm.", "vowed"),
+        ("I would like to further expand our exchange programmes.", "intent"),
+        ("We intend to sign the fisheries accord.", "intent"),
+        ("We are determined to bring the smugglers to justice.", "determined"),
+    ],
+)
+def test_each_modality(sentence, modality):
+    rows = said(sentence)
+    assert [r.modality for r in rows] == [modality]
+    assert rows[0].text == sentence
+
+
+def test_scheduled_plan_takes_its_deadline_from_the_time_expression():
+    sentence = "The new border crossing will be opened by June 2026 to ease freight traffic."
+    doc = build([("official", "moreau", [sentence])], timex=[("June 2026", "date", "2026-06", "month", None)])
+    (row,) = run(doc)
+    assert (row.modality, row.due_value, row.due_precision, row.timex_id) == (
+        "scheduled",
+        "2026-06",
+        "month",
+        "d-t00001",
+    )
+
+
+def test_a_non_actor_subject_with_a_date_is_scheduled_and_without_one_is_a_prediction():
+    dated = "The pipeline construction will start next year."
+    doc = build([("official", "moreau", [dated])], timex=[("next year", "relative", "2026", "year", "future")])
+    assert [r.modality for r in run(doc)] == ["scheduled"]
+    assert said("The pipeline construction will change the region.") == []
+
+
+def test_a_commitment_with_a_deadline_keeps_its_modality():
+    sentence = "We agreed to finish the review by March 2027."
+    doc = build([("official", "moreau", [sentence])], timex=[("March 2027", "date", "2027-03", "month", None)])
+    (row,) = run(doc)
+    assert (row.modality, row.due_value) == ("agreed", "2027-03")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Will you commit to a ceasefire?",  # question
+        "The summit outcome will shape the next decade.",  # prediction about the world
+        "We will continue to be tested by these crises.",  # prediction about us
+        "It will remain that way for years to come.",  # prediction, 'it' subject
+        "Today we will discuss the energy transition.",  # same-day agenda
+        "We will start with brief opening remarks.",  # procedure
+        "I will refrain from commenting on the negotiations.",  # refusal
+        "I won’t speculate about the talks.",  # refusal
+        "The referendum that will take place on Sunday matters to everyone.",  # event description
+        "Voters will cast their ballots in the morning.",  # event, others
+        "This is a chance to review progress in fulfilling the commitments made last year.",  # mention
+        "We urge all sides to honor their commitments.",  # exhortation
+        "We call on both parties to agree to an immediate truce.",  # exhortation
+        "I would like to thank our hosts for their hospitality.",  # courtesy
+        "I’ll say a few words about the budget.",  # speech act
+        "The people deserve an election that reflects their will, free from fear.",  # the noun 'will'
+    ],
+)
+def test_rejections(sentence):
+    assert said(sentence) == []
+
+
+def test_moderator_and_questioner_turns_yield_nothing():
+    doc = build(
+        [
+            ("moderator", "host", ["We will take questions now.", "We will expand the programme next year."]),
+            ("questioner", "okafor", ["Will the government commit to the new targets.", "We are committed to it."]),
+            ("official", "moreau", ["We are committed to the new targets."]),
+        ]
+    )
+    rows = run(doc)
+    assert [r.text for r in rows] == ["We are committed to the new targets."]
+    assert rows[0].local_person_key == "moreau"
+
+
+def test_ids_follow_document_order_and_point_at_utterance_and_sentence():
+    doc = build([("official", "moreau", ["Thank you.", "We will open two new consulates.", "We pledged to help."])])
+    rows = run(doc)
+    assert [r.commitment_id for r in rows] == ["d-c00001", "d-c00002"]
+    assert [r.sentence_id for r in rows] == ["d-s000002", "d-s000003"]
+    assert {r.utterance_id for r in rows} == {"d-u00001"}
+
+
+def test_actor_from_countries_named_before_the_cue():
+    (row,) = said("France and Sweden will jointly fund the observatory.")
+    assert row.actor == "FR;SE"
+    (row,) = said("Both ministers reaffirmed the enduring French and Swedish commitment to the treaty.")
+    assert row.actor == "FR;SE"
+
+
+def test_actor_falls_back_to_the_speakers_country():
+    (row,) = said("I will personally oversee the inquiry.", speaker="lindqvist")
+    assert row.actor == "SE"
+
+
+def test_we_in_a_joint_statement_binds_every_party():
+    doc = build([("narrator", None, ["We will coordinate our export controls."])], kind="statement")
+    (row,) = run(doc)
+    assert row.actor == "FR;SE"  # the officials of the document (journalists left out)
+
+
+def test_narration_attributes_the_commitment_to_the_person_who_says_it():
+    sentence = "“We remain fully committed to the alliance,” Lindqvist said after the meeting."
+    doc = build([("narrator", None, [sentence])], kind="news", mentions=[("Lindqvist", "lindqvist")])
+    (row,) = run(doc)
+    assert (row.modality, row.local_person_key) == ("committed", "lindqvist")
+
+
+def test_narration_with_reported_future():
+    sentence = "Moreau said she will propose a new fund for the islands."
+    doc = build([("narrator", None, [sentence])], kind="news", mentions=[("Moreau", "moreau")])
+    (row,) = run(doc)
+    assert (row.modality, row.local_person_key, row.actor) == ("will", "moreau", "FR")
+
+
+def test_a_stronger_cue_wins_over_a_later_weaker_one():
+    (row,) = said("We have concurred that our teams will meet again soon.")
+    assert row.modality == "agreed"
+
+
+def test_a_document_without_cues_costs_nothing():
+    doc = build([("official", "moreau", ["Thank you very much.", "It is good to be here."])])
+    assert run(doc) == []
