@@ -25,6 +25,7 @@ def test_dbt_tests_and_python_checks_are_asset_checks():
     checks = {key.name for key in defs.resolve_asset_graph().asset_check_keys}
     assert "every_file_accounted_for" in checks
     assert "mention_spans_reproduce_text" in checks
+    assert "commitment_spans_reproduce_text" in checks
     assert any(name.startswith("unique_dim_document") for name in checks)
 
 

@@ -52,13 +52,27 @@ def test_no_build_leftovers_after_a_successful_run(seed_warehouse):
     assert not build_root.exists() or not any(build_root.iterdir())
 
 
-def test_every_utterance_text_is_reproduced_by_its_span(seed_warehouse):
+def test_every_fact_row_with_a_span_reproduces_its_text(seed_warehouse):
+    """Every mart with char_start/char_end/text: substr over staging.documents gives the text back."""
     with duckdb.connect(str(seed_warehouse.path), read_only=True) as con:
-        bad = con.execute(
-            """select count(*) from marts.fct_utterance u join staging.documents d using (document_id)
-               where substr(d.clean_text, u.char_start + 1, u.char_end - u.char_start) <> u.text"""
-        ).fetchone()[0]
-    assert bad == 0
+        tables = [
+            r[0]
+            for r in con.execute(
+                """select table_name from duckdb_columns() where schema_name = 'marts'
+                   group by table_name
+                   having count(*) filter (where column_name in ('char_start', 'char_end', 'text')) = 3
+                   order by 1"""
+            ).fetchall()
+        ]
+        assert {"fct_utterance", "fct_commitment", "fct_person_mention"} <= set(tables)
+        for table in tables:
+            rows, bad = con.execute(
+                f"""select count(*), count(*) filter (
+                        where substr(d.clean_text, f.char_start + 1, f.char_end - f.char_start) is distinct from f.text)
+                    from marts.{table} f join staging.documents d using (document_id)"""
+            ).fetchone()
+            assert rows > 0, table
+            assert bad == 0, table
 
 
 def test_schemas_are_named_exactly(seed_warehouse):

@@ -9,6 +9,7 @@ from orchestration.stages.extract import DOCUMENT_TABLES, corpus_tables, run_ext
 
 EXTRACT_TABLES = [*DOCUMENT_TABLES, "staging.extract_runs", *corpus_tables()]
 DOCUMENTS = dg.AssetKey(["staging", "documents"])
+COMMITMENTS = dg.AssetKey(["staging", "commitments"])
 
 
 def _key(table: str) -> dg.AssetKey:
@@ -23,6 +24,12 @@ def _key(table: str) -> dg.AssetKey:
             asset=DOCUMENTS,
             blocking=True,
             description="Every person mention parsed in this run reproduces its text from clean_text.",
+        ),
+        dg.AssetCheckSpec(
+            "commitment_spans_reproduce_text",
+            asset=COMMITMENTS,
+            blocking=True,
+            description="Every commitment parsed in this run reproduces its text from clean_text.",
         ),
         dg.AssetCheckSpec(
             "utterances_inside_text",
@@ -52,6 +59,12 @@ def extract_documents(context: dg.AssetExecutionContext):
         asset_key=DOCUMENTS,
         passed=spans.bad_mentions == 0,
         metadata={"checked": spans.mentions_checked, "bad_spans": spans.bad_mentions},
+    )
+    yield dg.AssetCheckResult(
+        check_name="commitment_spans_reproduce_text",
+        asset_key=COMMITMENTS,
+        passed=spans.bad_commitments == 0,
+        metadata={"checked": spans.commitments_checked, "bad_spans": spans.bad_commitments},
     )
     yield dg.AssetCheckResult(
         check_name="utterances_inside_text",

@@ -89,16 +89,24 @@ class SpanAudit(NamedTuple):
     bad_mentions: int = 0
     utterances_checked: int = 0
     bad_utterances: int = 0
+    commitments_checked: int = 0
+    bad_commitments: int = 0
 
     def plus(self, other: SpanAudit) -> SpanAudit:
         return SpanAudit(*(a + b for a, b in zip(self, other, strict=True)))
 
 
-def audit_spans(text: str, mentions: Sequence[PersonMention], utterances: Sequence[Utterance]) -> SpanAudit:
-    """Person mentions must reproduce their text; utterances must lie inside the document."""
+def audit_spans(
+    text: str,
+    mentions: Sequence[PersonMention],
+    utterances: Sequence[Utterance],
+    commitments: Sequence[Commitment],
+) -> SpanAudit:
+    """Mentions and commitments must reproduce their text; utterances must lie inside the document."""
     bad_mentions = sum(1 for m in mentions if text[m.char_start : m.char_end] != m.text)
     bad_utterances = sum(1 for u in utterances if not 0 <= u.char_start <= u.char_end <= len(text))
-    return SpanAudit(len(mentions), bad_mentions, len(utterances), bad_utterances)
+    bad_commitments = sum(1 for c in commitments if text[c.char_start : c.char_end] != c.text)
+    return SpanAudit(len(mentions), bad_mentions, len(utterances), bad_utterances, len(commitments), bad_commitments)
 
 
 class ExtractSummary(NamedTuple):
@@ -180,7 +188,7 @@ def analyse_batch(batch: Sequence[tuple]) -> AnalysedBatch:
         src = SourceDocument(document_id, file_name, fmt, text, metadata)
         analysis = pipeline.analyse_document(src, fingerprint, version)
         clean_text = analysis.document.clean_text
-        spans = spans.plus(audit_spans(clean_text, analysis.person_mentions, analysis.utterances))
+        spans = spans.plus(audit_spans(clean_text, analysis.person_mentions, analysis.utterances, analysis.commitments))
         for table, value in zip(DOCUMENT_TABLES, analysis, strict=True):
             if table == "staging.utterances":
                 rows[table].extend(UtteranceRow(*u, clean_text[u.char_start : u.char_end]) for u in value)

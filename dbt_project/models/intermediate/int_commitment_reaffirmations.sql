@@ -1,13 +1,14 @@
 -- A reaffirmation points at the earlier commitment it repeats: same actor, an earlier
--- publication date, and most of the shorter text's distinctive words in common.
+-- publication date, and at least 60% of the shorter text's distinctive words in common.
 -- Words are lowercase tokens of 5+ letters; words found in more than 1% of all
 -- commitments (or 20, whichever is more) say nothing about which one is repeated and
--- are ignored, which also keeps the word join small on a large corpus.
+-- are ignored. Joining on (word, actor) keeps the join small on a large corpus.
 with commitments as (
     select
         commitments.commitment_id,
         commitments.actor,
         commitments.modality,
+        commitments.text,
         dates.published_on
     from {{ ref('stg_commitments') }} as commitments
     inner join {{ ref('int_document_dates') }} as dates on commitments.document_id = dates.document_id
@@ -17,8 +18,11 @@ with commitments as (
 words as (
     select distinct
         commitments.commitment_id,
+        commitments.actor,
+        commitments.modality,
+        commitments.published_on,
         word.word
-    from {{ ref('stg_commitments') }} as commitments,
+    from commitments,
         unnest(regexp_extract_all(lower(commitments.text), '[a-z][a-z-]{4,}')) as word (word)
 ),
 
@@ -35,7 +39,7 @@ total as (
 ),
 
 distinctive as (
-    select words.commitment_id, words.word
+    select words.*
     from words
     inner join word_counts on words.word = word_counts.word
     cross join total
@@ -43,7 +47,9 @@ distinctive as (
 ),
 
 sizes as (
-    select commitment_id, count(*) as word_count
+    select
+        commitment_id,
+        count(*) as word_count
     from distinctive
     group by commitment_id
 ),
@@ -54,13 +60,11 @@ shared as (
         earlier.commitment_id as earlier_commitment_id,
         earlier.published_on as earlier_published_on,
         count(*) as shared_words
-    from distinctive as later_words
-    inner join commitments as later on later_words.commitment_id = later.commitment_id
-    inner join distinctive as earlier_words on later_words.word = earlier_words.word
-    inner join commitments as earlier
+    from distinctive as later
+    inner join distinctive as earlier
         on
-            earlier_words.commitment_id = earlier.commitment_id
-            and earlier.actor = later.actor
+            later.word = earlier.word
+            and later.actor = earlier.actor
             and earlier.published_on < later.published_on
     where later.modality = 'reaffirmed'
     group by all
@@ -84,5 +88,5 @@ select
     arg_max(earlier_commitment_id, (overlap, earlier_published_on, earlier_commitment_id)) as reaffirms_commitment_id,
     max(overlap) as overlap
 from scored
-where overlap >= 0.5
+where overlap >= 0.6
 group by commitment_id
