@@ -118,6 +118,12 @@ def serve(path: str) -> None:
                 print(f"warm dbt: request failed: {error}", file=sys.stderr)
 
 
+def _server_preexec() -> None:
+    """The run, not Ctrl-C, stops the server; it warms up at a lower priority than ingest and extract."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.nice(5)
+
+
 @contextlib.contextmanager
 def warm_dbt(wait_seconds: float = 0.0) -> Iterator[None]:
     """Run a warm dbt server for the length of a block (``readout-dbt`` commands then use it).
@@ -125,14 +131,18 @@ def warm_dbt(wait_seconds: float = 0.0) -> Iterator[None]:
     The server's socket path and pid are exported (``READOUT_WARM_DBT_SOCKET`` / ``_PID``) for
     the launcher, which waits for a live server that is still importing dbt;
     ``wait_seconds`` > 0 blocks until the server listens (tests), else it warms up alongside.
+    ``READOUT_WARM_DBT=0`` turns it off (every command then starts a cold dbt).
     """
+    if os.environ.get("READOUT_WARM_DBT", "1").lower() in {"0", "false", "no"}:
+        yield
+        return
     with tempfile.TemporaryDirectory(prefix="readout-dbt-") as tmp:
         folder = Path(tmp)
         path = str(folder / "warm.sock")
         server = subprocess.Popen(
             [sys.executable, "-m", "orchestration.warm_dbt", path],
             stdin=subprocess.DEVNULL,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),  # the run, not Ctrl-C, stops it
+            preexec_fn=_server_preexec,
         )
         saved = {name: os.environ.get(name) for name in (SOCKET_VARIABLE, PID_VARIABLE)}
         os.environ[SOCKET_VARIABLE] = path
