@@ -65,7 +65,7 @@ shared as (
         on
             later.word = earlier.word
             and later.actor = earlier.actor
-            and earlier.published_on < later.published_on
+            and later.published_on > earlier.published_on
     where later.modality = 'reaffirmed'
     group by all
 ),

@@ -39,6 +39,7 @@ select
     mentions.place,
     mentions.first_of_its_kind,
     mentions.document_event,
-    mentions.other_occurrence
+    mentions.other_occurrence,
+    mentions.timex_id
 from mentions
 left join links on mentions.event_mention_id = links.event_mention_id

@@ -27,8 +27,8 @@ sentence_events as (
     inner join {{ ref('int_event_mentions') }} as mentions
         on
             commitments.document_id = mentions.document_id
-            and mentions.char_start >= commitments.char_start
-            and mentions.char_end <= commitments.char_end
+            and commitments.char_start <= mentions.char_start
+            and commitments.char_end >= mentions.char_end
     where mentions.event_id is not null and not mentions.other_occurrence
     group by commitments.commitment_id
 ),
