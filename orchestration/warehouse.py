@@ -39,6 +39,7 @@ _ARROW_TYPES: dict[object, pa.DataType] = {
     dt.datetime: pa.timestamp("us"),
     dict: pa.string(),  # JSON text
     tuple[str, ...]: pa.list_(pa.string()),
+    tuple[int, ...]: pa.list_(pa.uint64()),  # 64-bit content hashes (quote shingles)
 }
 _SQL_TYPES: dict[object, str] = {
     str: "VARCHAR",
@@ -49,6 +50,7 @@ _SQL_TYPES: dict[object, str] = {
     dt.datetime: "TIMESTAMP",
     dict: "JSON",
     tuple[str, ...]: "VARCHAR[]",
+    tuple[int, ...]: "UBIGINT[]",
 }
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from orchestration import warehouse
 from orchestration.extract import pipeline
+from orchestration.extract.commitments import Commitment
 from orchestration.extract.records import PersonMention, Utterance
 from orchestration.stages import extract as stage
 from orchestration.stages.ingest import run_ingest
@@ -101,7 +102,11 @@ def test_span_audit_counts_spans_that_do_not_reproduce_their_text():
     bad = PersonMention("d", "d-m2", 0, 5, "Blink", "text", None, "b")
     inside = Utterance("d", "d-u1", 1, None, None, "narrator", False, 0, len(text), None, None, None)
     outside = Utterance("d", "d-u2", 2, None, None, "narrator", False, 10, len(text) + 1, None, None, None)
-    assert stage.audit_spans(text, [good, bad], [inside, outside]) == stage.SpanAudit(2, 1, 2, 1)
+    commitment = Commitment("d", "d-c1", None, None, None, None, "will", "met", 0, 5, "Prime", None, None, None)
+    wrong = commitment._replace(commitment_id="d-c2", text="Blink")
+    assert stage.audit_spans(text, [good, bad], [inside, outside], [commitment, wrong]) == stage.SpanAudit(
+        2, 1, 2, 1, 2, 1
+    )
 
 
 def test_spawned_workers_write_what_one_process_writes(tmp_path):
@@ -124,3 +129,24 @@ def test_spawned_workers_write_what_one_process_writes(tmp_path):
         }
         con.close()
     assert contents[1] == contents[2]
+
+
+def test_quote_pairs_in_sql_cluster_like_the_pure_library(staged):
+    """The stage pairs quote candidates in DuckDB; the result equals quotes.match_quotes in Python."""
+    from orchestration.extract import quotes
+    from orchestration.extract.quotes import QuoteCandidate, QuoteMatch
+
+    con, _ = staged
+    cols = ", ".join(f'"{c}"' for c in QuoteCandidate._fields)
+    candidates = [QuoteCandidate(*r) for r in con.execute(f"select {cols} from staging.quote_candidates").fetchall()]
+    documents = con.execute("select document_id, republished_from, publisher from staging.documents").fetchall()
+    expected = quotes.match_quotes(candidates, {d: r for d, r, _ in documents}, {d: p for d, _, p in documents})
+    cols = ", ".join(f'"{c}"' for c in QuoteMatch._fields)
+    stored = [
+        QuoteMatch(*r)
+        for r in con.execute(
+            f"select {cols} from staging.quote_matches order by quote_id, document_id, char_start, candidate_id"
+        ).fetchall()
+    ]
+    assert expected, "the seeds quote each other"
+    assert stored == expected

@@ -17,6 +17,7 @@ from orchestration.extract.cleaning import clean_document
 from orchestration.extract.commitments import Commitment, find_commitments
 from orchestration.extract.events import EventResolution, analyse_time_and_events, resolve_events
 from orchestration.extract.people import analyse_speakers, resolve_people
+from orchestration.extract.quotes import QuoteCandidate, QuoteMatch, clusters_from_pairs, find_quote_candidates
 from orchestration.extract.records import (
     DocumentDate,
     EventMention,
@@ -31,6 +32,7 @@ from orchestration.extract.records import (
     Utterance,
 )
 from orchestration.extract.reference import reference_dir
+from orchestration.extract.topics import TopicMention, find_topics
 
 
 class DocumentRow(NamedTuple):
@@ -62,6 +64,8 @@ class DocumentAnalysis(NamedTuple):
     time_expressions: list[TimeExpression]
     event_mentions: list[EventMention]
     commitments: list[Commitment]
+    topic_mentions: list[TopicMention]
+    quote_candidates: list[QuoteCandidate]
 
 
 @functools.cache
@@ -86,7 +90,7 @@ def _metadata_url(metadata: dict) -> str | None:
 
 
 def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> DocumentAnalysis:
-    """Clean one document and extract its turns, sentences, people, time expressions, events and commitments."""
+    """Clean one document; extract turns, sentences, people, time, events, commitments, topics, quotable passages."""
     clean = clean_document(src)
     meta = src.metadata
     title = meta.get("title") or clean.title
@@ -137,6 +141,10 @@ def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> Doc
         timing.time_expressions,
         timing.event_mentions,
         commitments,
+        find_topics(src.document_id, clean.clean_text, speakers.utterances, speakers.sentences),
+        find_quote_candidates(
+            src.document_id, clean.clean_text, clean.kind, speakers.utterances, speakers.sentences, speakers.mentions
+        ),
     )
 
 
@@ -144,6 +152,15 @@ class CorpusResolution(NamedTuple):
     people: list[Person]
     person_links: list[PersonLink]
     events: EventResolution
+    quote_matches: list[QuoteMatch]
+
+
+class DocumentSource(NamedTuple):
+    """Where a document's words come from, for telling copies from independent sources."""
+
+    document_id: str
+    republished_from: str | None
+    publisher: str | None
 
 
 def resolve_corpus(
@@ -151,8 +168,21 @@ def resolve_corpus(
     event_mentions: Sequence[EventMention],
     document_dates: Sequence[DocumentDate],
     time_expressions: Sequence[TimeExpression],
+    quote_candidates: Sequence[QuoteCandidate] = (),
+    quote_pairs: Sequence[tuple[str, str]] = (),
+    sources: Sequence[DocumentSource] = (),
 ) -> CorpusResolution:
-    """People and events across documents; dates one source lends another."""
+    """People and events across documents; dates one source lends another; words quoted across documents.
+
+    ``quote_pairs`` are the matching candidate pairs (found by the caller over the stored
+    shingles, see quotes.PAIRING_RULES) and ``quote_candidates`` the candidates they name.
+    """
     people, links = resolve_people(local_people)
     events = resolve_events(event_mentions, document_dates, time_expressions, links)
-    return CorpusResolution(people, links, events)
+    quotes = clusters_from_pairs(
+        quote_candidates,
+        quote_pairs,
+        {s.document_id: s.republished_from for s in sources},
+        {s.document_id: s.publisher for s in sources},
+    )
+    return CorpusResolution(people, links, events, quotes)

@@ -24,9 +24,10 @@ import duckdb
 import pyarrow as pa
 
 from orchestration import warehouse
-from orchestration.extract import events, pipeline
+from orchestration.extract import events, pipeline, quotes
 from orchestration.extract.commitments import Commitment
-from orchestration.extract.pipeline import DocumentRow
+from orchestration.extract.pipeline import DocumentRow, DocumentSource
+from orchestration.extract.quotes import QuoteCandidate, QuoteMatch
 from orchestration.extract.records import (
     DocumentDate,
     EventMention,
@@ -40,6 +41,7 @@ from orchestration.extract.records import (
     TimeExpression,
     Utterance,
 )
+from orchestration.extract.topics import TopicMention
 from orchestration.stages.pool import process_pool
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,8 @@ DOCUMENT_TABLES: dict[str, type[NamedTuple]] = {
     "staging.time_expressions": TimeExpression,
     "staging.event_mentions": EventMention,
     "staging.commitments": Commitment,
+    "staging.topic_mentions": TopicMention,
+    "staging.quote_candidates": QuoteCandidate,
 }
 
 
@@ -166,6 +170,7 @@ def corpus_tables() -> dict[str, type[NamedTuple]]:
         "staging.inferred_document_dates": DocumentDate,
         "staging.resolved_time_expressions": TimeExpression,
         "staging.resolved_event_mentions": EventMention,
+        "staging.quote_matches": QuoteMatch,
     }
 
 
@@ -327,6 +332,63 @@ def _fetch_records(
     return [record(*row) for row in con.execute(f"select {cols} from {table} where {where}").fetchall()]
 
 
+def quote_pairs(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """Candidate pairs from different documents that share enough word 8-grams (quotes.PAIRING_RULES).
+
+    One query over the stored shingles, in DuckDB's parallel hash joins: the same rules as
+    quotes.match_quotes (shingles in 2 to N documents link; a pair needs 2 shared shingles,
+    1 when either has a single one, and half of the shorter candidate's), at a fraction of
+    the cost of a Python inverted index on a large corpus.
+    """
+    rules = quotes.PAIRING_RULES
+    rows = con.execute(
+        """with shingles as (
+               select candidate_id, document_id, len(shingles) as shingle_count, unnest(shingles) as shingle
+               from staging.quote_candidates
+           ),
+           linking as (
+               select shingle from shingles group by shingle
+               having count(distinct document_id) between 2 and $max_df
+           ),
+           linked as (
+               select shingles.* from shingles semi join linking on shingles.shingle = linking.shingle
+           ),
+           shared as (
+               select a.candidate_id as left_id, b.candidate_id as right_id, count(distinct a.shingle) as shared,
+                      least(any_value(a.shingle_count), any_value(b.shingle_count)) as shorter
+               from linked a join linked b
+                 on a.shingle = b.shingle and a.document_id <> b.document_id and a.candidate_id < b.candidate_id
+               group by a.candidate_id, b.candidate_id
+           )
+           select left_id, right_id from shared
+           where (shared >= $min_shared or shorter = 1) and shared >= $min_containment * shorter
+           order by left_id, right_id""",
+        {
+            "max_df": rules["max_document_frequency"],
+            "min_shared": rules["min_shared_shingles"],
+            "min_containment": rules["min_containment"],
+        },
+    ).fetchall()
+    return [(left, right) for left, right in rows]
+
+
+def _fetch_quote_candidates(con: duckdb.DuckDBPyConnection, candidate_ids: Sequence[str]) -> list[QuoteCandidate]:
+    """The named candidates, without their shingles (clustering needs ids, spans and kinds only).
+
+    Read on ``con`` itself: this runs inside the extract transaction, which a cursor (a
+    second connection) would not see.
+    """
+    cols = ", ".join("[]::ubigint[]" if c == "shingles" else f'q."{c}"' for c in QuoteCandidate._fields)
+    con.register("_readout_paired", pa.table({"candidate_id": pa.array(candidate_ids, type=pa.string())}))
+    try:
+        rows = con.execute(
+            f"select {cols} from staging.quote_candidates q semi join _readout_paired p using (candidate_id)"
+        ).fetchall()
+    finally:
+        con.unregister("_readout_paired")
+    return [QuoteCandidate(*row) for row in rows]
+
+
 def resolve_corpus(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Recompute people, events and inferred dates over the whole corpus."""
     local_people = _fetch_records(con, "staging.local_people", LocalPerson)
@@ -339,7 +401,10 @@ def resolve_corpus(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         TimeExpression,
         "document_id in (select document_id from staging.document_dates where published_on is null)",
     )
-    resolved = pipeline.resolve_corpus(local_people, mentions, dates, timexes)
+    pairs = quote_pairs(con)
+    quote_candidates = _fetch_quote_candidates(con, sorted({candidate for pair in pairs for candidate in pair}))
+    sources = _fetch_records(con, "staging.documents", DocumentSource)
+    resolved = pipeline.resolve_corpus(local_people, mentions, dates, timexes, quote_candidates, pairs, sources)
     written = {}
     tables = corpus_tables()
     written["staging.people"] = warehouse.replace_rows(con, "staging.people", tables["staging.people"], resolved.people)
@@ -354,6 +419,7 @@ def resolve_corpus(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         ("staging.inferred_document_dates", resolution.inferred_document_dates),
         ("staging.resolved_time_expressions", resolution.time_expressions),
         ("staging.resolved_event_mentions", resolution.event_mentions),
+        ("staging.quote_matches", resolved.quote_matches),
     ):
         written[table] = warehouse.replace_rows(con, table, tables[table], rows)
     return written
