@@ -374,17 +374,12 @@ def match_quotes(
     pool = list(candidates)
     linking = _linking_shingles(pool, max_document_frequency)
     index = _inverted_index(pool, linking)
-    parent = list(range(len(pool)))
-    for left, right in _matching_pairs(pool, index, min_containment):
-        _union(parent, left, right)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for position in {i for postings in index.values() for i in postings}:
-        clusters[_find(parent, position)].append(position)
-    rows: list[QuoteMatch] = []
-    for members in clusters.values():
-        rows.extend(_cluster_rows([pool[i] for i in members], republished, publishers))
-    rows.sort(key=lambda r: (r.quote_id, r.document_id, r.char_start, r.candidate_id))
-    return rows
+    pairs = [
+        (pool[left].candidate_id, pool[right].candidate_id)
+        for left, right in _matching_pairs(pool, index, min_containment)
+    ]
+    members = [pool[i] for i in sorted({i for postings in index.values() for i in postings})]
+    return clusters_from_pairs(members, pairs, republished, publishers)
 
 
 def clusters_from_pairs(
