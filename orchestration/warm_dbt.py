@@ -33,7 +33,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 SOCKET_VARIABLE = "READOUT_WARM_DBT_SOCKET"
 PID_VARIABLE = "READOUT_WARM_DBT_PID"
@@ -137,8 +136,7 @@ def warm_dbt(wait_seconds: float = 0.0) -> Iterator[None]:
         yield
         return
     with tempfile.TemporaryDirectory(prefix="readout-dbt-") as tmp:
-        folder = Path(tmp)
-        path = str(folder / "warm.sock")
+        path = os.path.join(tmp, "warm.sock")
         server = subprocess.Popen(
             [sys.executable, "-m", "orchestration.warm_dbt", path],
             stdin=subprocess.DEVNULL,

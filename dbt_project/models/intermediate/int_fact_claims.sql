@@ -34,6 +34,29 @@ dated as (
     left join timexes on mentions.timex_id = timexes.timex_id
 ),
 
+-- The attributes a mention states outright, one column each; unpivoted below (nulls drop out).
+stated as (
+    select
+        mentions.event_mention_id,
+        mentions.event_id,
+        mentions.document_id,
+        mentions.char_start,
+        mentions.char_end,
+        mentions.text,
+        mentions.start_time,
+        cast(mentions.duration_minutes as varchar) || ' minutes' as duration,
+        coalesce(country_aliases.name, mentions.place) as place,
+        case when mentions.first_of_its_kind then 'true' end as first_of_its_kind
+    from mentions
+    left join country_aliases on lower(mentions.place) = country_aliases.alias
+),
+
+stated_claims as (
+    unpivot stated
+    on start_time, duration, place, first_of_its_kind
+    into name attribute value value
+),
+
 claims as (
     select
         event_mention_id,
@@ -58,67 +81,10 @@ claims as (
     union all by name
 
     select
-        event_mention_id,
-        event_id,
-        document_id,
-        char_start,
-        char_end,
-        text,
-        'start_time' as attribute,
-        start_time as value,
+        *,
         'stated' as support,
         null as derivation
-    from mentions
-    where start_time is not null
-
-    union all by name
-
-    select
-        event_mention_id,
-        event_id,
-        document_id,
-        char_start,
-        char_end,
-        text,
-        'duration' as attribute,
-        cast(duration_minutes as varchar) || ' minutes' as value,
-        'stated' as support,
-        null as derivation
-    from mentions
-    where duration_minutes is not null
-
-    union all by name
-
-    select
-        mentions.event_mention_id,
-        mentions.event_id,
-        mentions.document_id,
-        mentions.char_start,
-        mentions.char_end,
-        mentions.text,
-        'place' as attribute,
-        coalesce(country_aliases.name, mentions.place) as value,
-        'stated' as support,
-        null as derivation
-    from mentions
-    left join country_aliases on lower(mentions.place) = country_aliases.alias
-    where mentions.place is not null
-
-    union all by name
-
-    select
-        event_mention_id,
-        event_id,
-        document_id,
-        char_start,
-        char_end,
-        text,
-        'first_of_its_kind' as attribute,
-        'true' as value,
-        'stated' as support,
-        null as derivation
-    from mentions
-    where first_of_its_kind
+    from stated_claims
 )
 
 select
