@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from orchestration.extract import cleaning, events, people
+from orchestration.extract import cleaning, commitments, events, people, quotes, topics
 from orchestration.extract.readers import RawFile, read_document, sha256_bytes
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "wh-briefings-2021-2023.tar.gz"
@@ -94,9 +94,42 @@ def main() -> int:
     timings["events"] = time.perf_counter() - started
     digests["events"] = digest(timing)
 
+    started = time.perf_counter()
+    found = [
+        commitments.find_commitments(
+            d.document_id,
+            c.clean_text,
+            c.kind,
+            s.utterances,
+            s.sentences,
+            s.local_people,
+            s.mentions,
+            t.time_expressions,
+        )
+        for d, c, s, t in zip(docs, cleaned, speakers, timing, strict=True)
+    ]
+    timings["commitments"] = time.perf_counter() - started
+    digests["commitments"] = digest(found)
+
+    started = time.perf_counter()
+    mentions = [
+        topics.find_topics(d.document_id, c.clean_text, s.utterances, s.sentences)
+        for d, c, s in zip(docs, cleaned, speakers, strict=True)
+    ]
+    timings["topics"] = time.perf_counter() - started
+    digests["topics"] = digest(mentions)
+
+    started = time.perf_counter()
+    candidates = [
+        quotes.find_quote_candidates(d.document_id, c.clean_text, c.kind, s.utterances, s.sentences, s.mentions)
+        for d, c, s in zip(docs, cleaned, speakers, strict=True)
+    ]
+    timings["quotes"] = time.perf_counter() - started
+    digests["quotes"] = digest(candidates)
+
     for stage, seconds in timings.items():
-        print(f"{stage:10s} {seconds * 1000 / n:6.2f} ms/doc  {seconds * 1e4 / kb:6.2f} ms/10KB")
-    print(f"total      {sum(timings.values()) * 1000 / n:6.2f} ms/doc over {n} docs, {kb:.0f} KB")
+        print(f"{stage:12s} {seconds * 1000 / n:6.2f} ms/doc  {seconds * 1e4 / kb:6.2f} ms/10KB")
+    print(f"total        {sum(timings.values()) * 1000 / n:6.2f} ms/doc over {n} docs, {kb:.0f} KB")
     print("digests", json.dumps(digests))
     if args.digest_out:
         Path(args.digest_out).write_text(json.dumps(digests))
