@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import duckdb
 import pytest
 
 from orchestration.cli import summary_lines
-from tests.conftest import SEEDS
+from tests.conftest import PROJECT, SEEDS
 
 pytestmark = pytest.mark.e2e
 
@@ -80,6 +81,32 @@ def test_schemas_are_named_exactly(seed_warehouse):
         schemas = {r[0] for r in con.execute("select schema_name from duckdb_tables()").fetchall()}
     assert {"staging", "marts"} <= schemas
     assert not any(s.startswith("main_") for s in schemas)
+
+
+def declared_not_null_columns() -> set[tuple[str, str]]:
+    """(mart, column) pairs whose contract declares a not_null constraint, from the dbt manifest."""
+    manifest = json.loads((PROJECT / "dbt_project" / "target" / "manifest.json").read_text())
+    return {
+        (node["name"], column["name"])
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["config"].get("contract", {}).get("enforced")
+        for column in node["columns"].values()
+        if any(c["type"] == "not_null" for c in column.get("constraints", []))
+    }
+
+
+def test_declared_not_null_constraints_are_enforced_by_the_built_tables(seed_warehouse):
+    """Mart columns rely on contract constraints, not on not_null data tests: DuckDB must hold them."""
+    declared = declared_not_null_columns()
+    assert len(declared) > 40
+    with duckdb.connect(str(seed_warehouse.path), read_only=True) as con:
+        nullable = {
+            (table, column)
+            for table, column in con.execute(
+                "select table_name, column_name from duckdb_columns() where schema_name = 'marts' and is_nullable"
+            ).fetchall()
+        }
+    assert not declared & nullable
 
 
 def test_summary_names_counts_path_and_a_query(seed_warehouse):
