@@ -92,6 +92,14 @@ def table_matches(con: duckdb.DuckDBPyConnection, schema: str, table: str, recor
     return not existing or existing == list(record_type._fields)
 
 
+def table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return bool(
+        con.execute(
+            "select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]
+        ).fetchone()[0]
+    )
+
+
 def add_missing_columns(con: duckdb.DuckDBPyConnection, schema: str, table: str, record_type: type[NamedTuple]) -> None:
     """Append columns a newer record has to an existing table (history tables keep their rows)."""
     existing = {

@@ -150,3 +150,42 @@ def test_quote_pairs_in_sql_cluster_like_the_pure_library(staged):
     ]
     assert expected, "the seeds quote each other"
     assert stored == expected
+
+
+def test_incremental_quote_pairs_equal_a_full_pairing_after_an_add_and_a_removal(staged, monkeypatch):
+    """A run re-pairs only where changed shingles reach; the pairs must equal pairing from scratch."""
+    con, source = staged
+    repairs = []
+    repair = stage._repair_quote_pairs
+    monkeypatch.setattr(stage, "_repair_quote_pairs", lambda *args: repairs.append(repair(*args)))
+    first = con.execute("select left_id, right_id from staging.quote_pairs order by all").fetchall()
+    assert first, "the seeds quote each other"
+    paired_docs = sorted(
+        {
+            r[0]
+            for r in con.execute(
+                "select document_id from staging.quote_candidates q join staging.quote_pairs p "
+                "on q.candidate_id in (p.left_id, p.right_id)"
+            ).fetchall()
+        }
+    )
+    files = dict(con.execute("select document_id, file_name from staging.documents").fetchall())
+    quoted = con.execute(
+        "select q.text from staging.quote_candidates q join staging.quote_pairs p on q.candidate_id = p.left_id "
+        "order by q.candidate_id limit 1"
+    ).fetchone()[0]
+    (source / files[paired_docs[0]]).unlink()  # a quoting document goes away
+    for document_id in paired_docs[1:]:  # the others are edited (re-parsed; their pairs stand)
+        path = source / files[document_id]
+        path.write_text(path.read_text(encoding="utf-8") + "\n\nA closing line.\n", encoding="utf-8")
+    (source / "new_quoting_note.txt").write_text(f"A note.\n\nThe minister said: “{quoted}”\n", encoding="utf-8")
+    run_ingest(con, source, 5_000_000)
+    summary = stage.run_extract(con, "incremental", workers=1)
+    assert summary.parsed_documents == len(paired_docs) and summary.removed_documents == 1
+    assert len(repairs) == 1, "the run re-paired incrementally"
+    incremental = con.execute("select left_id, right_id from staging.quote_pairs order by all").fetchall()
+    con.execute("begin transaction")
+    full = stage.refresh_quote_pairs(con, incremental=False)
+    con.execute("rollback")
+    assert incremental == full
+    assert incremental != first

@@ -83,6 +83,17 @@ class ExtractRun(NamedTuple):
     extractor_version: str | None  # pipeline.extractor_version() of the code that ran
 
 
+class QuotePair(NamedTuple):
+    """``staging.quote_pairs``: two quote candidates, in different documents, that share enough 8-grams.
+
+    Kept between runs: a run re-pairs only the candidates that share a shingle with a
+    changed document (see refresh_quote_pairs), not the whole corpus.
+    """
+
+    left_id: str
+    right_id: str
+
+
 class SpanAudit(NamedTuple):
     """Evidence spans that do not reproduce their text, counted where the text is at hand.
 
@@ -161,7 +172,11 @@ def ensure_extract_tables(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def corpus_tables() -> dict[str, type[NamedTuple]]:
-    """Tables recomputed over the whole corpus each run (one new document can change any of them)."""
+    """Tables recomputed over the corpus each run (one new document can change any of them).
+
+    All are rewritten whole except ``staging.quote_pairs``, which is updated where a changed
+    document's shingles reach.
+    """
     return {
         "staging.people": Person,
         "staging.person_links": PersonLink,
@@ -172,6 +187,7 @@ def corpus_tables() -> dict[str, type[NamedTuple]]:
         "staging.resolved_time_expressions": TimeExpression,
         "staging.resolved_event_mentions": EventMention,
         "staging.quote_matches": QuoteMatch,
+        "staging.quote_pairs": QuotePair,
     }
 
 
@@ -333,61 +349,143 @@ def _fetch_records(
     return [record(*row) for row in con.execute(f"select {cols} from {table} where {where}").fetchall()]
 
 
-def quote_pairs(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
-    """Candidate pairs from different documents that share enough word 8-grams (quotes.PAIRING_RULES).
+CHANGED_SHINGLES = "_readout_changed_shingles"
 
-    One query over the stored shingles, in DuckDB's parallel hash joins: the same rules as
-    quotes.match_quotes (shingles in 2 to N documents link; a pair needs 2 shared shingles,
-    1 when either has a single one, and half of the shorter candidate's), at a fraction of
-    the cost of a Python inverted index on a large corpus. Shingles seen once (most of them)
-    are dropped before documents are counted: 6.0 -> 3.3 s on the 9,182-document corpus.
+
+def remember_changed_shingles(con: duckdb.DuckDBPyConnection, document_ids: Sequence[str]) -> None:
+    """Add the shingles the documents' quote candidates hold now to this run's changed set.
+
+    Called before a changed document's rows are deleted (its old shingles) and after it is
+    parsed again (its new ones): pairs can change only where these shingles occur.
     """
-    rules = quotes.PAIRING_RULES
-    # The shingle join is the one query that fills DuckDB's buffer pool; at half the pool it
-    # spills a little (3.1 -> 4.0 s on the corpus) and the run's peak memory stays under 2 GB.
+    con.execute(f"create temp table if not exists {CHANGED_SHINGLES} (shingle ubigint)")
+    con.register("_readout_changed_documents", pa.table({"document_id": pa.array(list(document_ids), pa.string())}))
+    try:
+        con.execute(
+            f"""insert into {CHANGED_SHINGLES}
+                select distinct unnest(q.shingles) from staging.quote_candidates q
+                semi join _readout_changed_documents c using (document_id)"""
+        )
+    finally:
+        con.unregister("_readout_changed_documents")
+
+
+def refresh_quote_pairs(con: duckdb.DuckDBPyConnection, incremental: bool) -> list[tuple[str, str]]:
+    """Bring ``staging.quote_pairs`` up to date and return every pair, sorted.
+
+    A pair's shared-shingle count, and whether each of its shingles links (is in 2 to N
+    documents), can only change if the two candidates share a shingle of a changed
+    document. So an incremental run deletes the pairs of candidates holding a changed
+    shingle (and of candidates that are gone) and re-pairs just those candidates against the
+    corpus; the rest stand. The full pairing runs on a cold build or a new extractor.
+    The shingle joins fill DuckDB's buffer pool; at half the pool the full one spills a
+    little (3.1 -> 4.0 s on the corpus) and the run's peak memory stays under 2 GB.
+    """
     con.execute(f"set memory_limit = '{QUOTE_PAIRING_MEMORY}'")
     try:
-        rows = _quote_pair_rows(con, rules)
+        if incremental:
+            _repair_quote_pairs(con, quotes.PAIRING_RULES)
+        else:
+            con.execute("delete from staging.quote_pairs")
+            con.execute(
+                "insert into staging.quote_pairs " + _QUOTE_PAIRS_SQL, _pairing_parameters(quotes.PAIRING_RULES)
+            )
     finally:
         con.execute(f"set memory_limit = '{warehouse.MEMORY_LIMIT}'")
-    return [(left, right) for left, right in rows]
+    return con.execute("select left_id, right_id from staging.quote_pairs order by left_id, right_id").fetchall()
 
 
-def _quote_pair_rows(con: duckdb.DuckDBPyConnection, rules: dict) -> list[tuple]:
-    return con.execute(
-        """with shingles as (
+def _pairing_parameters(rules: dict) -> dict[str, object]:
+    return {
+        "max_df": rules["max_document_frequency"],
+        "min_shared": rules["min_shared_shingles"],
+        "min_containment": rules["min_containment"],
+    }
+
+
+# Candidate pairs from different documents that share enough word 8-grams (quotes.PAIRING_RULES):
+# the same rules as quotes.match_quotes (shingles in 2 to N documents link; a pair needs 2 shared
+# shingles, 1 when either has a single one, and half of the shorter candidate's), in DuckDB's
+# parallel hash joins rather than a Python inverted index. Shingles seen once (most of them) are
+# dropped before documents are counted: 6.0 -> 3.3 s on the 9,182-document corpus.
+_QUOTE_PAIRS_SQL = """
+    with shingles as (
+        select candidate_id, document_id, len(shingles) as shingle_count, unnest(shingles) as shingle
+        from staging.quote_candidates
+    ),
+    recurring as (
+        select shingle from shingles group by shingle having count(*) >= 2
+    ),
+    candidates as (
+        select shingles.* from shingles semi join recurring on shingles.shingle = recurring.shingle
+    ),
+    linking as (
+        select shingle from (select distinct shingle, document_id from candidates) group by shingle
+        having count(*) between 2 and $max_df
+    ),
+    linked as (
+        select candidates.* from candidates semi join linking on candidates.shingle = linking.shingle
+    ),
+    shared as (
+        select a.candidate_id as left_id, b.candidate_id as right_id, count(*) as shared,
+               least(any_value(a.shingle_count), any_value(b.shingle_count)) as shorter
+        from linked a join linked b
+          on a.shingle = b.shingle and a.document_id <> b.document_id and a.candidate_id < b.candidate_id
+        group by a.candidate_id, b.candidate_id
+    )
+    select left_id, right_id from shared
+    where (shared >= $min_shared or shorter = 1) and shared >= $min_containment * shorter
+"""
+
+
+def _repair_quote_pairs(con: duckdb.DuckDBPyConnection, rules: dict) -> None:
+    """Re-pair the candidates that hold a changed shingle; drop pairs of candidates that are gone."""
+    con.execute(
+        f"""create or replace temp table _readout_affected as
+            select distinct candidate_id from (
+                select candidate_id, unnest(shingles) as shingle from staging.quote_candidates
+            ) s semi join {CHANGED_SHINGLES} c using (shingle)"""
+    )
+    con.execute(
+        """delete from staging.quote_pairs
+           where left_id in (select candidate_id from _readout_affected)
+              or right_id in (select candidate_id from _readout_affected)
+              or left_id not in (select candidate_id from staging.quote_candidates)
+              or right_id not in (select candidate_id from staging.quote_candidates)"""
+    )
+    con.execute(
+        """insert into staging.quote_pairs
+           with shingles as (
                select candidate_id, document_id, len(shingles) as shingle_count, unnest(shingles) as shingle
                from staging.quote_candidates
            ),
-           recurring as (
-               select shingle from shingles group by shingle having count(*) >= 2
+           reach as (  -- every shingle an affected candidate holds: all a re-paired pair can share
+               select distinct shingle from shingles semi join _readout_affected using (candidate_id)
            ),
-           candidates as (
-               select shingles.* from shingles semi join recurring on shingles.shingle = recurring.shingle
+           relevant as (
+               select shingles.*, candidate_id in (select candidate_id from _readout_affected) as affected
+               from shingles semi join reach using (shingle)
            ),
            linking as (
-               select shingle from (select distinct shingle, document_id from candidates) group by shingle
+               select shingle from (select distinct shingle, document_id from relevant) group by shingle
                having count(*) between 2 and $max_df
            ),
            linked as (
-               select candidates.* from candidates semi join linking on candidates.shingle = linking.shingle
+               select relevant.* from relevant semi join linking using (shingle)
            ),
            shared as (
                select a.candidate_id as left_id, b.candidate_id as right_id, count(*) as shared,
                       least(any_value(a.shingle_count), any_value(b.shingle_count)) as shorter
                from linked a join linked b
                  on a.shingle = b.shingle and a.document_id <> b.document_id and a.candidate_id < b.candidate_id
+                and (a.affected or b.affected)
                group by a.candidate_id, b.candidate_id
            )
            select left_id, right_id from shared
-           where (shared >= $min_shared or shorter = 1) and shared >= $min_containment * shorter
-           order by left_id, right_id""",
-        {
-            "max_df": rules["max_document_frequency"],
-            "min_shared": rules["min_shared_shingles"],
-            "min_containment": rules["min_containment"],
-        },
-    ).fetchall()
+           where (shared >= $min_shared or shorter = 1) and shared >= $min_containment * shorter""",
+        _pairing_parameters(rules),
+    )
+    con.execute("drop table _readout_affected")
 
 
 def _fetch_quote_candidates(con: duckdb.DuckDBPyConnection, candidate_ids: Sequence[str]) -> list[QuoteCandidate]:
@@ -407,8 +505,12 @@ def _fetch_quote_candidates(con: duckdb.DuckDBPyConnection, candidate_ids: Seque
     return [QuoteCandidate(*row) for row in rows]
 
 
-def resolve_corpus(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Recompute people, events and inferred dates over the whole corpus."""
+def resolve_corpus(con: duckdb.DuckDBPyConnection, incremental_pairs: bool = False) -> dict[str, int]:
+    """Recompute people, events, inferred dates and quote matches over the whole corpus.
+
+    ``incremental_pairs``: staging.quote_pairs is current except where this run's changed
+    shingles reach (see refresh_quote_pairs).
+    """
     local_people = _fetch_records(con, "staging.local_people", LocalPerson)
     mentions = _fetch_records(con, "staging.event_mentions", EventMention)
     dates = _fetch_records(con, "staging.document_dates", DocumentDate)
@@ -419,7 +521,7 @@ def resolve_corpus(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         TimeExpression,
         "document_id in (select document_id from staging.document_dates where published_on is null)",
     )
-    pairs = quote_pairs(con)
+    pairs = refresh_quote_pairs(con, incremental_pairs)
     quote_candidates = _fetch_quote_candidates(con, sorted({candidate for pair in pairs for candidate in pair}))
     sources = _fetch_records(con, "staging.documents", DocumentSource)
     resolved = pipeline.resolve_corpus(local_people, mentions, dates, timexes, quote_candidates, pairs, sources)
@@ -440,6 +542,7 @@ def resolve_corpus(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         ("staging.quote_matches", resolved.quote_matches),
     ):
         written[table] = warehouse.replace_rows(con, table, tables[table], rows)
+    written["staging.quote_pairs"] = len(pairs)
     return written
 
 
@@ -453,15 +556,23 @@ def run_extract(
     """
     started = time.perf_counter()
     started_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    pairs_kept = warehouse.table_exists(con, "staging", "quote_pairs")
     corpus_rebuilt = ensure_extract_tables(con)
     version = pipeline.extractor_version()
     to_parse, to_remove = pending_documents(con, version)
+    # Pairs from a run of this extractor are current but for what changed now.
+    incremental_pairs = pairs_kept and not corpus_rebuilt and last_extractor_version(con) == version
     con.execute("begin transaction")
     try:
+        con.execute(f"drop table if exists {CHANGED_SHINGLES}")
+        if incremental_pairs:
+            remember_changed_shingles(con, [*to_parse, *to_remove])
         warehouse.delete_for_documents(con, DOCUMENT_TABLES, [*to_parse, *to_remove])
         rows, spans = _analyse_all(con, to_parse, workers, progress)
         if to_parse or to_remove or corpus_rebuilt:
-            rows.update(resolve_corpus(con))
+            if incremental_pairs:
+                remember_changed_shingles(con, to_parse)
+            rows.update(resolve_corpus(con, incremental_pairs))
         corpus = con.execute("select count(*) from staging.documents").fetchone()[0]
         seconds = time.perf_counter() - started
         warehouse.insert_rows(
