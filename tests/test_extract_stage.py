@@ -189,3 +189,13 @@ def test_incremental_quote_pairs_equal_a_full_pairing_after_an_add_and_a_removal
     con.execute("rollback")
     assert incremental == full
     assert incremental != first
+
+
+def test_a_corpus_table_new_in_this_release_is_filled_although_no_document_changed(staged):
+    con, _ = staged
+    pairs = con.execute("select count(*) from staging.quote_pairs").fetchone()[0]
+    assert pairs > 0
+    con.execute("drop table staging.quote_pairs")  # as in a warehouse an older release built
+    summary = stage.run_extract(con, "upgraded", workers=1)
+    assert summary.parsed_documents == 0
+    assert con.execute("select count(*) from staging.quote_pairs").fetchone()[0] == pairs

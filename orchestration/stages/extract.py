@@ -147,7 +147,7 @@ ProgressCallback = Callable[[int, int], None]
 
 
 def ensure_extract_tables(con: duckdb.DuckDBPyConnection) -> bool:
-    """Create the staging tables; True when a corpus table had to be rebuilt (so must be refilled).
+    """Create the staging tables; True when a corpus table is new or was rebuilt (so must be filled).
 
     Per-document tables whose columns changed are all rebuilt empty (``staging.documents``
     included), which makes every document pending: a warehouse written by an older release
@@ -161,7 +161,10 @@ def ensure_extract_tables(con: duckdb.DuckDBPyConnection) -> bool:
             con.execute(f"drop table if exists {table}")
     rebuilt = False
     for table, record in corpus_tables().items():
-        if not warehouse.table_matches(con, *table.split("."), record):
+        schema, name = table.split(".")
+        if not warehouse.table_exists(con, schema, name):
+            rebuilt = True  # new in this release: filled by this run's corpus step
+        elif not warehouse.table_matches(con, schema, name, record):
             con.execute(f"drop table {table}")
             rebuilt = True
     warehouse.add_missing_columns(con, "staging", "extract_runs", ExtractRun)
@@ -556,12 +559,11 @@ def run_extract(
     """
     started = time.perf_counter()
     started_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    pairs_kept = warehouse.table_exists(con, "staging", "quote_pairs")
     corpus_rebuilt = ensure_extract_tables(con)
     version = pipeline.extractor_version()
     to_parse, to_remove = pending_documents(con, version)
     # Pairs from a run of this extractor are current but for what changed now.
-    incremental_pairs = pairs_kept and not corpus_rebuilt and last_extractor_version(con) == version
+    incremental_pairs = not corpus_rebuilt and last_extractor_version(con) == version
     con.execute("begin transaction")
     try:
         con.execute(f"drop table if exists {CHANGED_SHINGLES}")
