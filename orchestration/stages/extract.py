@@ -442,7 +442,11 @@ _QUOTE_PAIRS_SQL = """
 
 
 def _repair_quote_pairs(con: duckdb.DuckDBPyConnection, rules: dict) -> None:
-    """Re-pair the candidates that hold a changed shingle; drop pairs of candidates that are gone."""
+    """Re-pair the candidates that hold a changed shingle; drop pairs of candidates that are gone.
+
+    Each step is materialised: as one query DuckDB joined the corpus's 6.8 M shingles against
+    themselves (3.4 s); step by step, every join after the first scan is over a few thousand rows.
+    """
     con.execute(
         f"""create or replace temp table _readout_affected as
             select distinct candidate_id from (
@@ -456,25 +460,29 @@ def _repair_quote_pairs(con: duckdb.DuckDBPyConnection, rules: dict) -> None:
               or left_id not in (select candidate_id from staging.quote_candidates)
               or right_id not in (select candidate_id from staging.quote_candidates)"""
     )
+    # Every shingle an affected candidate holds (all a re-paired pair can share), then every
+    # candidate's occurrence of those shingles.
     con.execute(
-        """insert into staging.quote_pairs
-           with shingles as (
+        """create or replace temp table _readout_reach as
+           select distinct unnest(shingles) as shingle
+           from staging.quote_candidates semi join _readout_affected using (candidate_id)"""
+    )
+    con.execute(
+        """create or replace temp table _readout_relevant as
+           select s.*, s.candidate_id in (select candidate_id from _readout_affected) as affected
+           from (
                select candidate_id, document_id, len(shingles) as shingle_count, unnest(shingles) as shingle
                from staging.quote_candidates
-           ),
-           reach as (  -- every shingle an affected candidate holds: all a re-paired pair can share
-               select distinct shingle from shingles semi join _readout_affected using (candidate_id)
-           ),
-           relevant as (
-               select shingles.*, candidate_id in (select candidate_id from _readout_affected) as affected
-               from shingles semi join reach using (shingle)
-           ),
-           linking as (
-               select shingle from (select distinct shingle, document_id from relevant) group by shingle
+           ) s semi join _readout_reach using (shingle)"""
+    )
+    con.execute(
+        """insert into staging.quote_pairs
+           with linking as (
+               select shingle from (select distinct shingle, document_id from _readout_relevant) group by shingle
                having count(*) between 2 and $max_df
            ),
            linked as (
-               select relevant.* from relevant semi join linking using (shingle)
+               select r.* from _readout_relevant r semi join linking using (shingle)
            ),
            shared as (
                select a.candidate_id as left_id, b.candidate_id as right_id, count(*) as shared,
@@ -488,7 +496,8 @@ def _repair_quote_pairs(con: duckdb.DuckDBPyConnection, rules: dict) -> None:
            where (shared >= $min_shared or shorter = 1) and shared >= $min_containment * shorter""",
         _pairing_parameters(rules),
     )
-    con.execute("drop table _readout_affected")
+    for table in ("_readout_affected", "_readout_reach", "_readout_relevant"):
+        con.execute(f"drop table {table}")
 
 
 def _fetch_quote_candidates(con: duckdb.DuckDBPyConnection, candidate_ids: Sequence[str]) -> list[QuoteCandidate]:
