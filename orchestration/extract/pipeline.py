@@ -163,6 +163,38 @@ class DocumentSource(NamedTuple):
     publisher: str | None
 
 
+class PeopleAndEvents(NamedTuple):
+    people: list[Person]
+    person_links: list[PersonLink]
+    events: EventResolution
+
+
+def resolve_people_and_events(
+    local_people: Sequence[LocalPerson],
+    event_mentions: Sequence[EventMention],
+    document_dates: Sequence[DocumentDate],
+    time_expressions: Sequence[TimeExpression],
+) -> PeopleAndEvents:
+    """People across documents, then the events they take part in and the dates sources lend each other."""
+    people, links = resolve_people(local_people)
+    return PeopleAndEvents(people, links, resolve_events(event_mentions, document_dates, time_expressions, links))
+
+
+def cluster_quotes(
+    quote_candidates: Sequence[QuoteCandidate],
+    quote_pairs: Sequence[tuple[str, str]],
+    sources: Sequence[DocumentSource],
+) -> list[QuoteMatch]:
+    """Words quoted across documents: ``quote_pairs`` are the matching candidate pairs (found over
+    the stored shingles, see quotes.PAIRING_RULES) and ``quote_candidates`` the candidates they name."""
+    return clusters_from_pairs(
+        quote_candidates,
+        quote_pairs,
+        {s.document_id: s.republished_from for s in sources},
+        {s.document_id: s.publisher for s in sources},
+    )
+
+
 def resolve_corpus(
     local_people: Sequence[LocalPerson],
     event_mentions: Sequence[EventMention],
@@ -172,17 +204,7 @@ def resolve_corpus(
     quote_pairs: Sequence[tuple[str, str]] = (),
     sources: Sequence[DocumentSource] = (),
 ) -> CorpusResolution:
-    """People and events across documents; dates one source lends another; words quoted across documents.
-
-    ``quote_pairs`` are the matching candidate pairs (found by the caller over the stored
-    shingles, see quotes.PAIRING_RULES) and ``quote_candidates`` the candidates they name.
-    """
-    people, links = resolve_people(local_people)
-    events = resolve_events(event_mentions, document_dates, time_expressions, links)
-    quotes = clusters_from_pairs(
-        quote_candidates,
-        quote_pairs,
-        {s.document_id: s.republished_from for s in sources},
-        {s.document_id: s.publisher for s in sources},
-    )
-    return CorpusResolution(people, links, events, quotes)
+    """People and events across documents; dates one source lends another; words quoted across documents."""
+    resolved = resolve_people_and_events(local_people, event_mentions, document_dates, time_expressions)
+    quotes = cluster_quotes(quote_candidates, quote_pairs, sources)
+    return CorpusResolution(resolved.people, resolved.person_links, resolved.events, quotes)
