@@ -34,6 +34,8 @@ import tempfile
 import time
 from collections.abc import Iterator
 
+from orchestration import config
+
 SOCKET_VARIABLE = "READOUT_WARM_DBT_SOCKET"
 PID_VARIABLE = "READOUT_WARM_DBT_PID"
 # Modules a dbt build imports after start-up (adapter, tasks); importing them in the
@@ -97,16 +99,62 @@ def _serve_one(conn: socket.socket, listener: socket.socket) -> None:
     conn.send(f"exit {os.waitstatus_to_exitcode(status)}".encode())
 
 
-def serve(path: str) -> None:
-    """Import dbt, then run each request in a fresh fork, one at a time (runs are serialised)."""
+def warm_up(project_dir: str) -> bool:
+    """One ``dbt ls`` of the project in the server itself, before it forks any command.
+
+    A dbt command's first invocation in a process fills caches (templates, schemas, the
+    parsed project) that a second one reuses; forked from a server that ran one, every
+    `dbt build` starts warm: 14.5-14.9 -> 11.1-11.4 s for the seeds' build (measured,
+    in-process). ``ls`` reads the project and touches no database. It parses into a
+    scratch target folder seeded with the build-time parse state (so the parse is
+    partial) and prints nowhere; a failure only costs the speed-up (and says so).
+    """
+    import shutil
+    from pathlib import Path
+
+    from dbt.cli.main import dbtRunner
+
+    failure: object = None
+    with tempfile.TemporaryDirectory(prefix="readout-dbt-warm-") as scratch:
+        for name in ("partial_parse.msgpack", "manifest.json"):
+            prepared = Path(project_dir) / "target" / name
+            if prepared.exists():
+                shutil.copy2(prepared, scratch)
+        saved = [os.dup(1), os.dup(2)]
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            result = dbtRunner().invoke(
+                ["ls", "--quiet", "--project-dir", project_dir, "--profiles-dir", project_dir]
+                + ["--target-path", scratch, "--log-path", scratch]
+            )
+            if not result.success:
+                failure = result.exception or "dbt ls did not succeed"
+        except Exception as error:  # the warm-up is an optimisation: the server serves regardless
+            failure = error
+        finally:
+            for target, fd in enumerate(saved, start=1):
+                os.dup2(fd, target)
+                os.close(fd)
+            os.close(devnull)
+    if failure is not None:
+        print(f"warm dbt: warm-up skipped ({failure}); dbt commands start cold", file=sys.stderr)
+    return failure is None
+
+
+def serve(path: str, project_dir: str | None = None) -> None:
+    """Import dbt (and warm it up on the project), then run each request in a fresh fork, one at a time."""
     import importlib
 
     for name in PRELOAD:
         importlib.import_module(name)
+    if project_dir:
+        warm_up(project_dir)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     listener.bind(path + ".tmp")
     listener.listen(4)
-    os.replace(path + ".tmp", path)  # the socket appears only once dbt is imported and we listen
+    os.replace(path + ".tmp", path)  # the socket appears only once dbt is warm and we listen
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     while True:
         conn, _ = listener.accept()
@@ -138,7 +186,7 @@ def warm_dbt(wait_seconds: float = 0.0) -> Iterator[None]:
     with tempfile.TemporaryDirectory(prefix="readout-dbt-") as tmp:
         path = os.path.join(tmp, "warm.sock")
         server = subprocess.Popen(
-            [sys.executable, "-m", "orchestration.warm_dbt", path],
+            [sys.executable, "-m", "orchestration.warm_dbt", path, str(config.DBT_PROJECT_DIR)],
             stdin=subprocess.DEVNULL,
             preexec_fn=_server_preexec,
         )
@@ -165,4 +213,4 @@ def warm_dbt(wait_seconds: float = 0.0) -> Iterator[None]:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1])
+    serve(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)

@@ -60,3 +60,21 @@ def test_with_a_server_output_and_exit_codes_pass_through(tmp_path):
 def test_a_server_that_has_gone_away_falls_back_to_dbt(tmp_path):
     env = {**os.environ, SOCKET_VARIABLE: str(tmp_path / "absent.sock"), PID_VARIABLE: "999999999"}
     assert run_client("--bogus-flag", env=env).returncode == 2
+
+
+def test_the_server_warms_up_silently_and_leaves_the_prepared_target_alone(capfd):
+    """The warm-up `dbt ls` runs in the server; it must print nothing and write only to scratch."""
+    prepared = dbt_project.project_dir / "target"
+    before = {p.name: p.stat().st_mtime_ns for p in prepared.iterdir() if p.is_file()}
+    with warm_dbt(wait_seconds=120):
+        assert os.path.exists(os.environ[SOCKET_VARIABLE]), "the server listens once warm"
+    out, err = capfd.readouterr()
+    assert "dim_document" not in out + err
+    assert {p.name: p.stat().st_mtime_ns for p in prepared.iterdir() if p.is_file()} == before
+
+
+def test_the_warm_up_succeeds_on_the_project():
+    project = str(dbt_project.project_dir)
+    code = f"import sys; from orchestration.warm_dbt import warm_up; sys.exit(0 if warm_up({project!r}) else 1)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
