@@ -156,8 +156,8 @@ def test_incremental_quote_pairs_equal_a_full_pairing_after_an_add_and_a_removal
     """A run re-pairs only where changed shingles reach; the pairs must equal pairing from scratch."""
     con, source = staged
     repairs = []
-    repair = stage._repair_quote_pairs
-    monkeypatch.setattr(stage, "_repair_quote_pairs", lambda *args: repairs.append(repair(*args)))
+    repair = stage._prepare_incremental_pairing
+    monkeypatch.setattr(stage, "_prepare_incremental_pairing", lambda *args: repairs.append(repair(*args)))
     first = con.execute("select left_id, right_id from staging.quote_pairs order by all").fetchall()
     assert first, "the seeds quote each other"
     paired_docs = sorted(

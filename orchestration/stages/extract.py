@@ -376,23 +376,26 @@ def remember_changed_shingles(con: duckdb.DuckDBPyConnection, document_ids: Sequ
 def refresh_quote_pairs(con: duckdb.DuckDBPyConnection, incremental: bool) -> list[tuple[str, str]]:
     """Bring ``staging.quote_pairs`` up to date and return every pair, sorted.
 
-    A pair's shared-shingle count, and whether each of its shingles links (is in 2 to N
-    documents), can only change if the two candidates share a shingle of a changed
-    document. So an incremental run deletes the pairs of candidates holding a changed
-    shingle (and of candidates that are gone) and re-pairs just those candidates against the
-    corpus; the rest stand. The full pairing runs on a cold build or a new extractor.
-    The shingle joins fill DuckDB's buffer pool; at half the pool the full one spills a
-    little (3.1 -> 4.0 s on the corpus) and the run's peak memory stays under 2 GB.
+    Candidates pair under quotes.PAIRING_RULES, as in quotes.match_quotes: shingles in 2 to
+    N documents link; a pair needs 2 shared shingles, 1 when either has a single one, and
+    half of the shorter candidate's. DuckDB's hash joins do it over the stored shingles.
+
+    A pair's shared-shingle count, and whether each of its shingles links, can only change
+    if the two candidates share a shingle of a changed document. So an incremental run
+    deletes the pairs of candidates holding a changed shingle (and of candidates that are
+    gone) and re-pairs just those candidates against the corpus; the rest stand. The full
+    pairing runs on a cold build or a new extractor. The shingle joins fill DuckDB's buffer
+    pool; at half the pool the full one spills a little (3.1 -> 4.0 s on the corpus) and
+    the run's peak memory stays under 2 GB.
     """
     con.execute(f"set memory_limit = '{QUOTE_PAIRING_MEMORY}'")
     try:
         if incremental:
-            _repair_quote_pairs(con, quotes.PAIRING_RULES)
+            _prepare_incremental_pairing(con)
         else:
-            con.execute("delete from staging.quote_pairs")
-            con.execute(
-                "insert into staging.quote_pairs " + _QUOTE_PAIRS_SQL, _pairing_parameters(quotes.PAIRING_RULES)
-            )
+            _prepare_full_pairing(con)
+        con.execute(_PAIRS_FROM_OCCURRENCES, _pairing_parameters(quotes.PAIRING_RULES))
+        con.execute("drop table _readout_occurrences")
     finally:
         con.execute(f"set memory_limit = '{warehouse.MEMORY_LIMIT}'")
     return con.execute("select left_id, right_id from staging.quote_pairs order by left_id, right_id").fetchall()
@@ -406,43 +409,28 @@ def _pairing_parameters(rules: dict) -> dict[str, object]:
     }
 
 
-# Candidate pairs from different documents that share enough word 8-grams (quotes.PAIRING_RULES):
-# the same rules as quotes.match_quotes (shingles in 2 to N documents link; a pair needs 2 shared
-# shingles, 1 when either has a single one, and half of the shorter candidate's), in DuckDB's
-# parallel hash joins rather than a Python inverted index. Shingles seen once (most of them) are
-# dropped before documents are counted: 6.0 -> 3.3 s on the 9,182-document corpus.
-_QUOTE_PAIRS_SQL = """
-    with shingles as (
-        select candidate_id, document_id, len(shingles) as shingle_count, unnest(shingles) as shingle
-        from staging.quote_candidates
-    ),
-    recurring as (
-        select shingle from shingles group by shingle having count(*) >= 2
-    ),
-    candidates as (
-        select shingles.* from shingles semi join recurring on shingles.shingle = recurring.shingle
-    ),
-    linking as (
-        select shingle from (select distinct shingle, document_id from candidates) group by shingle
-        having count(*) between 2 and $max_df
-    ),
-    linked as (
-        select candidates.* from candidates semi join linking on candidates.shingle = linking.shingle
-    ),
-    shared as (
-        select a.candidate_id as left_id, b.candidate_id as right_id, count(*) as shared,
-               least(any_value(a.shingle_count), any_value(b.shingle_count)) as shorter
-        from linked a join linked b
-          on a.shingle = b.shingle and a.document_id <> b.document_id and a.candidate_id < b.candidate_id
-        group by a.candidate_id, b.candidate_id
+def _prepare_full_pairing(con: duckdb.DuckDBPyConnection) -> None:
+    """Clear the pairs, and collect every candidate's recurring shingles (all count as affected).
+
+    Shingles seen once (most of them) are dropped before documents are counted: 6.0 -> 3.3 s
+    on the 9,182-document corpus.
+    """
+    con.execute("delete from staging.quote_pairs")
+    con.execute(
+        """create or replace temp table _readout_occurrences as
+           with shingles as (
+               select candidate_id, document_id, len(shingles) as shingle_count, unnest(shingles) as shingle
+               from staging.quote_candidates
+           ),
+           recurring as (
+               select shingle from shingles group by shingle having count(*) >= 2
+           )
+           select shingles.*, true as affected from shingles semi join recurring using (shingle)"""
     )
-    select left_id, right_id from shared
-    where (shared >= $min_shared or shorter = 1) and shared >= $min_containment * shorter
-"""
 
 
-def _repair_quote_pairs(con: duckdb.DuckDBPyConnection, rules: dict) -> None:
-    """Re-pair the candidates that hold a changed shingle; drop pairs of candidates that are gone.
+def _prepare_incremental_pairing(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the pairs a change can alter, and collect what re-pairing their candidates needs.
 
     Each step is materialised: as one query DuckDB joined the corpus's 6.8 M shingles against
     themselves (3.4 s); step by step, every join after the first scan is over a few thousand rows.
@@ -468,36 +456,39 @@ def _repair_quote_pairs(con: duckdb.DuckDBPyConnection, rules: dict) -> None:
            from staging.quote_candidates semi join _readout_affected using (candidate_id)"""
     )
     con.execute(
-        """create or replace temp table _readout_relevant as
+        """create or replace temp table _readout_occurrences as
            select s.*, s.candidate_id in (select candidate_id from _readout_affected) as affected
            from (
                select candidate_id, document_id, len(shingles) as shingle_count, unnest(shingles) as shingle
                from staging.quote_candidates
            ) s semi join _readout_reach using (shingle)"""
     )
-    con.execute(
-        """insert into staging.quote_pairs
-           with linking as (
-               select shingle from (select distinct shingle, document_id from _readout_relevant) group by shingle
-               having count(*) between 2 and $max_df
-           ),
-           linked as (
-               select r.* from _readout_relevant r semi join linking using (shingle)
-           ),
-           shared as (
-               select a.candidate_id as left_id, b.candidate_id as right_id, count(*) as shared,
-                      least(any_value(a.shingle_count), any_value(b.shingle_count)) as shorter
-               from linked a join linked b
-                 on a.shingle = b.shingle and a.document_id <> b.document_id and a.candidate_id < b.candidate_id
-                and (a.affected or b.affected)
-               group by a.candidate_id, b.candidate_id
-           )
-           select left_id, right_id from shared
-           where (shared >= $min_shared or shorter = 1) and shared >= $min_containment * shorter""",
-        _pairing_parameters(rules),
+    con.execute("drop table _readout_affected")
+    con.execute("drop table _readout_reach")
+
+
+# Pairs with at least one affected side, from shingle occurrences that hold every occurrence of
+# each shingle they contain (so document counts and shared counts are exact).
+_PAIRS_FROM_OCCURRENCES = """
+    insert into staging.quote_pairs
+    with linking as (
+        select shingle from (select distinct shingle, document_id from _readout_occurrences) group by shingle
+        having count(*) between 2 and $max_df
+    ),
+    linked as (
+        select o.* from _readout_occurrences o semi join linking using (shingle)
+    ),
+    shared as (
+        select a.candidate_id as left_id, b.candidate_id as right_id, count(*) as shared,
+               least(any_value(a.shingle_count), any_value(b.shingle_count)) as shorter
+        from linked a join linked b
+          on a.shingle = b.shingle and a.document_id <> b.document_id and a.candidate_id < b.candidate_id
+         and (a.affected or b.affected)
+        group by a.candidate_id, b.candidate_id
     )
-    for table in ("_readout_affected", "_readout_reach", "_readout_relevant"):
-        con.execute(f"drop table {table}")
+    select left_id, right_id from shared
+    where (shared >= $min_shared or shorter = 1) and shared >= $min_containment * shorter
+"""
 
 
 def _fetch_quote_candidates(con: duckdb.DuckDBPyConnection, candidate_ids: Sequence[str]) -> list[QuoteCandidate]:
