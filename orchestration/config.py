@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+DBT_PREPARED_TARGET = DBT_PROJECT_DIR / "target"  # where `make` leaves the build-time parse
+
+
+def seed_parse_state(target: Path) -> None:
+    """Copy the build-time parse state into a dbt target folder, so dbt there parses partially."""
+    for name in ("partial_parse.msgpack", "manifest.json"):
+        if (DBT_PREPARED_TARGET / name).exists():
+            shutil.copy2(DBT_PREPARED_TARGET / name, target / name)
 
 
 def source_dir() -> Path:

@@ -109,17 +109,13 @@ def warm_up(project_dir: str) -> bool:
     scratch target folder seeded with the build-time parse state (so the parse is
     partial) and prints nowhere; a failure only costs the speed-up (and says so).
     """
-    import shutil
     from pathlib import Path
 
     from dbt.cli.main import dbtRunner
 
     failure: object = None
     with tempfile.TemporaryDirectory(prefix="readout-dbt-warm-") as scratch:
-        for name in ("partial_parse.msgpack", "manifest.json"):
-            prepared = Path(project_dir) / "target" / name
-            if prepared.exists():
-                shutil.copy2(prepared, scratch)
+        config.seed_parse_state(Path(scratch))
         saved = [os.dup(1), os.dup(2)]
         devnull = os.open(os.devnull, os.O_WRONLY)
         try:

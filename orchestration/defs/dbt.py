@@ -13,7 +13,7 @@ from pathlib import Path
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from orchestration import warehouse
+from orchestration import config, warehouse
 from orchestration.project import DBT_BUILD_LINK_DIR, dbt_project
 
 translator = DagsterDbtTranslator(
@@ -23,12 +23,9 @@ translator = DagsterDbtTranslator(
 
 def run_target_path(project_dir: Path, run_id: str) -> Path:
     """A per-run dbt target folder seeded with the build-time parse state (so dbt skips parsing)."""
-    prepared = project_dir / dbt_project.target_path
-    target = prepared / "runs" / run_id
+    target = project_dir / dbt_project.target_path / "runs" / run_id
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("partial_parse.msgpack", "manifest.json"):
-        if (prepared / name).exists():
-            shutil.copy2(prepared / name, target / name)
+    config.seed_parse_state(target)
     return target
 
 
