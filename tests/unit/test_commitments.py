@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from orchestration.extract.commitments import Commitment, find_commitments
-from orchestration.extract.records import LocalPerson, PersonMention, Sentence, TimeExpression, Utterance
+from orchestration.extract.records import LocalPerson, PersonMention, TimeExpression
+from tests.unit.invented import lay_out
 
 PEOPLE = {
     "moreau": ("Moreau", "Foreign Minister", "FR"),
@@ -17,25 +18,7 @@ PEOPLE = {
 
 def build(turns, kind="transcript", timex=(), mentions=()):
     """A document from (speaker_kind, person_key, [sentences]) turns; timex/mentions as (text, ...) found in it."""
-    text_parts: list[str] = []
-    utterances: list[Utterance] = []
-    sentences: list[Sentence] = []
-    at = 0
-    for u_index, (speaker_kind, person, turn_sentences) in enumerate(turns, start=1):
-        uid = f"d-u{u_index:05d}"
-        start = at
-        for sentence in turn_sentences:
-            sentences.append(
-                Sentence("d", f"d-s{len(sentences) + 1:06d}", len(sentences) + 1, uid, at, at + len(sentence))
-            )
-            text_parts.append(sentence + " ")
-            at += len(sentence) + 1
-        turn_index = None if speaker_kind == "narrator" else u_index
-        utterances.append(
-            Utterance("d", uid, u_index, turn_index, person, speaker_kind, False, start, at - 1, None, None, person)
-        )
-        text_parts[-1] = text_parts[-1][:-1] + "\n"
-    text = "".join(text_parts)
+    text, utterances, sentences = lay_out("d", turns)
     people = [
         LocalPerson("d", key, name, None, name, False, role, country, None, 1)
         for key, (name, role, country) in PEOPLE.items()

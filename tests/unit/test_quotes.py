@@ -17,7 +17,8 @@ from orchestration.extract.quotes import (
     shingle_hashes,
     window_hashes,
 )
-from orchestration.extract.records import PersonMention, Sentence, Utterance
+from orchestration.extract.records import PersonMention
+from tests.unit.invented import lay_out
 
 SPEECH = "We will keep working with our partners to build a port that serves the whole region"
 OTHER_SPEECH = "The river crossing opened to traffic this morning after nine years of careful building work"
@@ -28,24 +29,7 @@ def build(document_id, blocks, kind="transcript", people=()):
 
     ``people`` are (name, key) pairs: every occurrence of the name in the text becomes a prose mention.
     """
-    parts: list[str] = []
-    utterances: list[Utterance] = []
-    sentences: list[Sentence] = []
-    at = 0
-    for u_index, (speaker_kind, person, block_sentences) in enumerate(blocks, start=1):
-        uid = f"{document_id}-u{u_index:05d}"
-        start = at
-        for sentence in block_sentences:
-            index = len(sentences) + 1
-            sentences.append(Sentence(document_id, f"{document_id}-s{index:06d}", index, uid, at, at + len(sentence)))
-            parts.append(sentence + " ")
-            at += len(sentence) + 1
-        turn = None if speaker_kind == "narrator" else u_index
-        utterances.append(
-            Utterance(document_id, uid, u_index, turn, person, speaker_kind, False, start, at - 1, None, None, person)
-        )
-        parts[-1] = parts[-1][:-1] + "\n"
-    text = "".join(parts)
+    text, utterances, sentences = lay_out(document_id, blocks)
     mentions = []
     for name, key in people:
         position = text.find(name)
