@@ -108,6 +108,11 @@ def warm_up(project_dir: str) -> bool:
     in-process). ``ls`` reads the project and touches no database. It parses into a
     scratch target folder seeded with the build-time parse state (so the parse is
     partial) and prints nowhere; a failure only costs the speed-up (and says so).
+
+    It parses without dbt's static parser (``--no-static-parser``): that parser keeps process
+    state a fork does not carry over, and a command forked after it ran in the server hung as
+    soon as it had to parse a model itself (a stale build-time parse). Only files that changed
+    since ``make`` parsed the project are parsed here at all.
     """
     from pathlib import Path
 
@@ -122,7 +127,7 @@ def warm_up(project_dir: str) -> bool:
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
             result = dbtRunner().invoke(
-                ["ls", "--quiet", "--project-dir", project_dir, "--profiles-dir", project_dir]
+                ["ls", "--quiet", "--no-static-parser", "--project-dir", project_dir, "--profiles-dir", project_dir]
                 + ["--target-path", scratch, "--log-path", scratch]
             )
             if not result.success:

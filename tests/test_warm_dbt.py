@@ -78,3 +78,19 @@ def test_the_warm_up_succeeds_on_the_project():
     code = f"import sys; from orchestration.warm_dbt import warm_up; sys.exit(0 if warm_up({project!r}) else 1)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_command_that_must_parse_the_project_again_does_not_hang(tmp_path, monkeypatch):
+    """When the build-time parse is stale, the warm-up and the forked command both parse again.
+
+    Another profile path (part of dbt's parse state) makes it stale here. dbt's static parser
+    holds process state that a fork does not carry over: run in the server, it left every forked
+    command that parsed hanging, so the warm-up parses without it.
+    """
+    monkeypatch.setenv("READOUT_DBT_DATABASE", str(tmp_path / "elsewhere.duckdb"))
+    with warm_dbt(wait_seconds=120):
+        listed = run_client(
+            "ls", "--resource-type", "seed", "--output", "name", "--quiet", "--target-path", str(tmp_path / "target")
+        )
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    assert set(listed.stdout.split()) == {p.stem for p in (dbt_project.project_dir / "seeds").glob("*.csv")}
