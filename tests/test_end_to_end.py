@@ -11,11 +11,12 @@ import duckdb
 import pytest
 
 from orchestration.cli import summary_lines
-from tests.conftest import PROJECT, SEEDS
+from tests.conftest import PROJECT, SEEDS, BuiltWarehouse
 
 pytestmark = pytest.mark.e2e
 
-RUN_LOG_TABLES = {"staging.extract_runs"}  # append-only run history, expected to grow
+# Run history (append-only) and what the last run changed: expected to differ between runs.
+RUN_STATE_TABLES = {"staging.extract_runs", "staging.dbt_builds", "staging.changed_documents"}
 
 
 def table_checksums(path) -> dict[str, tuple[int, str]]:
@@ -27,7 +28,7 @@ def table_checksums(path) -> dict[str, tuple[int, str]]:
         ).fetchall()
         out = {}
         for (table,) in tables:
-            if table in RUN_LOG_TABLES:
+            if table in RUN_STATE_TABLES:
                 continue
             out[table] = con.execute(
                 f"select count(*), coalesce(md5(string_agg(r, '|' order by r)), '') "
@@ -124,7 +125,54 @@ def test_second_run_skips_everything_and_changes_nothing(built_copy):
     assert table_checksums(built.path) == first
     with duckdb.connect(str(built.path), read_only=True) as con:
         runs = con.execute("select parsed_documents from staging.extract_runs order by started_at").fetchall()
+        changed = con.execute("select count(*) from staging.changed_documents").fetchone()[0]
+        builds = con.execute("select full_refresh_reason from staging.dbt_builds order by finished_at").fetchall()
     assert runs[-2:] == [(5,), (0,)]
+    assert changed == 0
+    assert builds == [("no earlier dbt build in this warehouse",), (None,)]
+
+
+def mart_rows(path) -> dict[str, list[str]]:
+    """Every mart's rows, sorted (dim_document without ``version``, which counts a file's edits)."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        tables = [
+            r[0] for r in con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()
+        ]
+        return {
+            table: sorted(
+                map(
+                    repr,
+                    con.execute(
+                        f"select * {'exclude (version)' if table == 'dim_document' else ''} from marts.{table}"
+                    ).fetchall(),
+                )
+            )
+            for table in tables
+        }
+
+
+def test_incremental_marts_equal_a_cold_build_after_an_edit_and_a_removal(built_copy, tmp_path):
+    """The per-document marts rebuild only changed documents; the result must be a cold build's.
+
+    Removing a seed re-resolves events in the others (their rows change although their files
+    did not), which the incremental marts must pick up from staging.changed_documents.
+    """
+    built = built_copy
+    removed, edited = sorted(built.source.iterdir())[:2]
+    with edited.open("a", encoding="utf-8") as handle:
+        handle.write("\n\nSecretary Blinken said the United States will continue to consult closely with Japan.\n")
+    assert built.run()
+    removed.unlink()
+    assert built.run()
+    with duckdb.connect(str(built.path), read_only=True) as con:
+        builds = con.execute("select full_refresh_reason from staging.dbt_builds order by finished_at").fetchall()
+        reasons = con.execute("select reason, count(*) from staging.changed_documents group by all").fetchall()
+    assert builds[-2:] == [(None,), (None,)]  # both runs were incremental
+    assert ("removed", 1) in reasons
+    cold = BuiltWarehouse(tmp_path / "cold")
+    shutil.copytree(built.source, cold.source)
+    assert cold.run()
+    assert mart_rows(built.path) == mart_rows(cold.path)
 
 
 def test_changed_and_deleted_files_replace_their_rows(built_copy):

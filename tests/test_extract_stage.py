@@ -199,3 +199,41 @@ def test_a_corpus_table_new_in_this_release_is_filled_although_no_document_chang
     summary = stage.run_extract(con, "upgraded", workers=1)
     assert summary.parsed_documents == 0
     assert con.execute("select count(*) from staging.quote_pairs").fetchone()[0] == pairs
+
+
+def test_changed_rows_name_the_documents_whose_corpus_rows_were_added_dropped_or_altered():
+    from orchestration.extract.records import PersonLink
+
+    con = duckdb.connect()
+    con.execute("create schema staging")
+    con.execute(warehouse.create_table_sql("staging", "person_links", PersonLink))
+    old = [
+        PersonLink("same", "k1", "per_a"),
+        PersonLink("altered", "k1", "per_a"),
+        PersonLink("dropped", "k1", "per_b"),
+    ]
+    warehouse.insert_rows(con, "staging.person_links", PersonLink, old)
+    new = [PersonLink("same", "k1", "per_a"), PersonLink("altered", "k1", "per_c"), PersonLink("added", "k1", "per_b")]
+    arrow = warehouse.to_arrow(PersonLink, new)
+    assert stage.documents_with_changed_rows(con, "staging.person_links", arrow, "document_id") == {
+        "altered",
+        "dropped",
+        "added",
+    }
+
+
+def test_changed_documents_hold_what_a_run_parsed_removed_and_re_resolved(staged):
+    con, source = staged
+    assert con.execute("select count(*), min(reason) from staging.changed_documents").fetchone() == (5, "parsed")
+    removed = sorted(source.iterdir())[0]
+    removed.unlink()
+    run_ingest(con, source, 5_000_000)
+    stage.run_extract(con, "removal", workers=1)
+    reasons = dict(con.execute("select document_id, reason from staging.changed_documents").fetchall())
+    removed_id = con.execute(
+        "select document_id from staging.raw_documents where file_name = ?", [removed.name]
+    ).fetchone()[0]
+    assert reasons[removed_id] == "removed"
+    assert set(reasons.values()) <= {"removed", "resolved"}
+    stage.run_extract(con, "nothing", workers=1)
+    assert con.execute("select count(*) from staging.changed_documents").fetchone()[0] == 0

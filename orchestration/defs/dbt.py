@@ -15,6 +15,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 
 from orchestration import config, warehouse
 from orchestration.project import DBT_BUILD_LINK_DIR, dbt_project
+from orchestration.stages import dbt_state
 
 translator = DagsterDbtTranslator(
     settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)
@@ -51,26 +52,35 @@ def linked_build(project_dir: Path, build: Path) -> Iterator[str]:
         link.unlink(missing_ok=True)
 
 
-def build_args() -> list[str]:
+def build_args(full_refresh: bool = False) -> list[str]:
     """`dbt build`, without dbt's unit tests unless ``READOUT_DBT_UNIT_TESTS`` is set.
 
     Unit tests check SQL logic against fixed fixtures, not the data: they belong in CI
     (`make test` runs them, tests/test_dbt_unit_tests.py) and cost ~2 s of every run here.
+    ``full_refresh`` rebuilds the incremental marts whole (see stages/dbt_state.py).
     """
+    args = ["build", *(["--full-refresh"] if full_refresh else [])]
     if os.environ.get("READOUT_DBT_UNIT_TESTS", "").lower() in {"1", "true", "yes"}:
-        return ["build"]
-    return ["build", "--exclude-resource-type", "unit_test"]
+        return args
+    return [*args, "--exclude-resource-type", "unit_test"]
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=translator, pool="readout_warehouse")
 def readout_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     project_dir = Path(dbt.project_dir)
     build = warehouse.prepare_build(context.run_id)
+    checksum = dbt_state.project_checksum(dbt_project.manifest_path)
+    with warehouse.connect(build) as con:
+        reason = dbt_state.full_refresh_reason(con, checksum)
+    context.log.info(f"dbt: full refresh ({reason})" if reason else "dbt: incremental marts (changed documents only)")
     target = run_target_path(project_dir, context.run_id)
     with linked_build(project_dir, build) as profile_path:
         os.environ["READOUT_DBT_DATABASE"] = profile_path
         try:
-            yield from dbt.cli(build_args(), context=context, target_path=target).stream()
+            yield from dbt.cli(build_args(reason is not None), context=context, target_path=target).stream()
         finally:
             # dagster-dbt's per-invocation target folder is only needed while events stream.
             shutil.rmtree(target, ignore_errors=True)
+    every_model = context.selected_asset_keys == set(context.assets_def.keys)
+    with warehouse.connect(build) as con:  # reached only when every dbt node succeeded
+        dbt_state.record_build(con, context.run_id, checksum, reason, every_model)

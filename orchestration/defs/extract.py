@@ -5,9 +5,9 @@ import dagster as dg
 from orchestration import config, warehouse
 from orchestration.defs.ingest import RAW_DOCUMENTS
 from orchestration.defs.progress import Progress
-from orchestration.stages.extract import DOCUMENT_TABLES, corpus_tables, run_extract
+from orchestration.stages.extract import CHANGED_DOCUMENTS, DOCUMENT_TABLES, corpus_tables, run_extract
 
-EXTRACT_TABLES = [*DOCUMENT_TABLES, "staging.extract_runs", *corpus_tables()]
+EXTRACT_TABLES = [*DOCUMENT_TABLES, "staging.extract_runs", *corpus_tables(), CHANGED_DOCUMENTS]
 DOCUMENTS = dg.AssetKey(["staging", "documents"])
 COMMITMENTS = dg.AssetKey(["staging", "commitments"])
 

@@ -94,6 +94,31 @@ class QuotePair(NamedTuple):
     right_id: str
 
 
+class ChangedDocument(NamedTuple):
+    """``staging.changed_documents``: documents whose mart rows this run may have changed.
+
+    Rewritten by every run: the documents parsed, the documents removed, and the documents
+    whose corpus-resolved rows (person links, event links, inferred dates, re-resolved time
+    expressions and event mentions) differ from the previous run's. The per-document marts
+    are incremental dbt models that rebuild exactly these documents' rows.
+    """
+
+    document_id: str
+    reason: str  # parsed | removed | resolved
+
+
+# Corpus tables that per-document marts read, and how a row names its document: a change in
+# one of these rows changes that document's mart rows even when the document itself did not.
+DOCUMENT_OF_CORPUS_ROW: dict[str, str] = {
+    "staging.person_links": "document_id",
+    "staging.inferred_document_dates": "document_id",
+    "staging.resolved_time_expressions": "document_id",
+    "staging.resolved_event_mentions": "document_id",
+    # f"{document_id}-e{index:05d}": the mention id starts with its document's id.
+    "staging.event_mention_links": "regexp_replace(event_mention_id, '-e[0-9]+$', '')",
+}
+
+
 class SpanAudit(NamedTuple):
     """Evidence spans that do not reproduce their text, counted where the text is at hand.
 
@@ -168,7 +193,15 @@ def ensure_extract_tables(con: duckdb.DuckDBPyConnection) -> bool:
             con.execute(f"drop table {table}")
             rebuilt = True
     warehouse.add_missing_columns(con, "staging", "extract_runs", ExtractRun)
-    for table, record in {**DOCUMENT_TABLES, "staging.extract_runs": ExtractRun, **corpus_tables()}.items():
+    if not warehouse.table_matches(con, "staging", "changed_documents", ChangedDocument):
+        con.execute(f"drop table {CHANGED_DOCUMENTS}")
+    tables = {
+        **DOCUMENT_TABLES,
+        "staging.extract_runs": ExtractRun,
+        **corpus_tables(),
+        CHANGED_DOCUMENTS: ChangedDocument,
+    }
+    for table, record in tables.items():
         schema, name = table.split(".")
         con.execute(warehouse.create_table_sql(schema, name, record))
     return rebuilt
@@ -192,6 +225,9 @@ def corpus_tables() -> dict[str, type[NamedTuple]]:
         "staging.quote_matches": QuoteMatch,
         "staging.quote_pairs": QuotePair,
     }
+
+
+CHANGED_DOCUMENTS = "staging.changed_documents"
 
 
 class AnalysedBatch(NamedTuple):
@@ -508,8 +544,11 @@ def _fetch_quote_candidates(con: duckdb.DuckDBPyConnection, candidate_ids: Seque
     return [QuoteCandidate(*row) for row in rows]
 
 
-def resolve_corpus(con: duckdb.DuckDBPyConnection, incremental_pairs: bool = False) -> dict[str, int]:
+def resolve_corpus(con: duckdb.DuckDBPyConnection, incremental_pairs: bool = False) -> CorpusResolution:
     """Recompute people, events, inferred dates and quote matches over the whole corpus.
+
+    Returns the rows written and the documents whose resolved rows changed, which the
+    incremental marts must rebuild although the documents themselves did not change.
 
     ``incremental_pairs``: staging.quote_pairs is current except where this run's changed
     shingles reach (see refresh_quote_pairs).
@@ -533,25 +572,64 @@ def resolve_corpus(con: duckdb.DuckDBPyConnection, incremental_pairs: bool = Fal
         sources = _fetch_records(con, "staging.documents", DocumentSource)
         resolved = people_and_events.result()
     quote_matches = pipeline.cluster_quotes(quote_candidates, pairs, sources)
-    written = {}
-    tables = corpus_tables()
-    written["staging.people"] = warehouse.replace_rows(con, "staging.people", tables["staging.people"], resolved.people)
-    written["staging.person_links"] = warehouse.replace_rows(
-        con, "staging.person_links", PersonLink, resolved.person_links
-    )
     resolution = resolved.events
-    for table, rows in (
-        ("staging.events", resolution.events),
-        ("staging.event_participants", resolution.participants),
-        ("staging.event_mention_links", resolution.mention_links),
-        ("staging.inferred_document_dates", resolution.inferred_document_dates),
-        ("staging.resolved_time_expressions", resolution.time_expressions),
-        ("staging.resolved_event_mentions", resolution.event_mentions),
-        ("staging.quote_matches", quote_matches),
-    ):
-        written[table] = warehouse.replace_rows(con, table, tables[table], rows)
+    new_rows: dict[str, list] = {
+        "staging.people": resolved.people,
+        "staging.person_links": resolved.person_links,
+        "staging.events": resolution.events,
+        "staging.event_participants": resolution.participants,
+        "staging.event_mention_links": resolution.mention_links,
+        "staging.inferred_document_dates": resolution.inferred_document_dates,
+        "staging.resolved_time_expressions": resolution.time_expressions,
+        "staging.resolved_event_mentions": resolution.event_mentions,
+        "staging.quote_matches": quote_matches,
+    }
+    written: dict[str, int] = {}
+    changed: set[str] = set()
+    for table, record in corpus_tables().items():
+        if table not in new_rows:
+            continue
+        arrow = warehouse.to_arrow(record, new_rows[table])
+        if table in DOCUMENT_OF_CORPUS_ROW:
+            changed |= documents_with_changed_rows(con, table, arrow, DOCUMENT_OF_CORPUS_ROW[table])
+        con.execute(f"delete from {table}")
+        written[table] = warehouse.insert_arrow(con, table, arrow)
     written["staging.quote_pairs"] = len(pairs)
-    return written
+    return CorpusResolution(written, changed)
+
+
+class CorpusResolution(NamedTuple):
+    written: dict[str, int]  # rows per corpus table
+    changed_documents: set[str]  # documents whose corpus-resolved rows differ from before
+
+
+def documents_with_changed_rows(
+    con: duckdb.DuckDBPyConnection, table: str, new: pa.Table, document_sql: str
+) -> set[str]:
+    """Documents with a row in ``table`` that the new rows drop, add or alter (a multiset difference)."""
+    con.register("_readout_new_rows", new)
+    try:
+        rows = con.execute(
+            f"""select distinct {document_sql} from (
+                    (select * from {table} except all select * from _readout_new_rows)
+                    union all
+                    (select * from _readout_new_rows except all select * from {table})
+                )"""
+        ).fetchall()
+    finally:
+        con.unregister("_readout_new_rows")
+    return {row[0] for row in rows}
+
+
+def record_changed_documents(
+    con: duckdb.DuckDBPyConnection, parsed: Sequence[str], removed: Sequence[str], resolved: set[str]
+) -> int:
+    """Rewrite ``staging.changed_documents``: what this run parsed, removed or re-resolved."""
+    reasons = {document_id: "resolved" for document_id in resolved}
+    reasons.update({document_id: "parsed" for document_id in parsed})
+    reasons.update({document_id: "removed" for document_id in removed})
+    rows = [ChangedDocument(document_id, reason) for document_id, reason in sorted(reasons.items())]
+    return warehouse.replace_rows(con, CHANGED_DOCUMENTS, ChangedDocument, rows)
 
 
 def run_extract(
@@ -576,10 +654,14 @@ def run_extract(
             remember_changed_shingles(con, [*to_parse, *to_remove])
         warehouse.delete_for_documents(con, DOCUMENT_TABLES, [*to_parse, *to_remove])
         rows, spans = _analyse_all(con, to_parse, workers, progress)
+        resolved: set[str] = set()
         if to_parse or to_remove or corpus_rebuilt:
             if incremental_pairs:
                 remember_changed_shingles(con, to_parse)
-            rows.update(resolve_corpus(con, incremental_pairs))
+            corpus = resolve_corpus(con, incremental_pairs)
+            rows.update(corpus.written)
+            resolved = corpus.changed_documents
+        rows[CHANGED_DOCUMENTS] = record_changed_documents(con, to_parse, to_remove, resolved)
         corpus = con.execute("select count(*) from staging.documents").fetchone()[0]
         seconds = time.perf_counter() - started
         warehouse.insert_rows(

@@ -1,5 +1,16 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_rebuilt_documents() }}"
+    )
+}}
+-- depends_on: {{ source('staging', 'changed_documents') }}
+
 with documents as (
     select * from {{ ref('stg_documents') }}
+    {{ where_rebuilt(key='document_id') }}
 ),
 
 dates as (

@@ -1,5 +1,16 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_rebuilt_documents(documents_with_changed_reaffirmations()) }}"
+    )
+}}
+-- depends_on: {{ source('staging', 'changed_documents') }}
+
 with commitments as (
     select * from {{ ref('stg_commitments') }}
+    {{ where_rebuilt(key='commitment_id') }}
 ),
 
 links as (

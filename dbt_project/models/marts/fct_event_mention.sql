@@ -1,3 +1,13 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_rebuilt_documents() }}"
+    )
+}}
+-- depends_on: {{ source('staging', 'changed_documents') }}
+
 select
     event_mention_id,
     event_id,
@@ -18,3 +28,4 @@ select
     char_start,
     char_end
 from {{ ref('int_event_mentions') }}
+{{ where_rebuilt(key='event_mention_id') }}

@@ -1,3 +1,13 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_rebuilt_documents() }}"
+    )
+}}
+-- depends_on: {{ source('staging', 'changed_documents') }}
+
 select
     timex_id,
     document_id,
@@ -12,3 +22,4 @@ select
     char_start,
     char_end
 from {{ ref('int_time_expressions') }}
+{{ where_rebuilt(key='timex_id') }}

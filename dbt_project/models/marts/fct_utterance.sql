@@ -1,5 +1,16 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_rebuilt_documents() }}"
+    )
+}}
+-- depends_on: {{ source('staging', 'changed_documents') }}
+
 with utterances as (
     select * from {{ ref('stg_utterances') }}
+    {{ where_rebuilt(key='utterance_id') }}
 ),
 
 links as (
