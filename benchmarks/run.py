@@ -18,6 +18,7 @@ import tarfile
 import tempfile
 import threading
 import time
+import timeit
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -87,10 +88,31 @@ def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
     return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
-def machine() -> str:
+def machine(speed_ms: float | None = None) -> str:
     with open("/proc/meminfo") as handle:
         mem = next(line for line in handle if line.startswith("MemTotal")).split()[1]
-    return f"{os.cpu_count()} cores, {int(mem) / 2**20:.0f} GiB"
+    speed = f", speed probe {speed_ms:.1f} ms" if speed_ms else ""
+    return f"{os.cpu_count()} cores, {int(mem) / 2**20:.0f} GiB{speed}"
+
+
+SPEED_PROBE = """
+import re
+words = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*")
+text = "Secretary Blinken met Foreign Minister Kamikawa in Tokyo on Sunday. " * 400
+counts = {}
+for _ in range(20):
+    for match in words.finditer(text):
+        counts[match.group()] = counts.get(match.group(), 0) + 1
+"""
+
+
+def machine_speed_ms() -> float:
+    """Milliseconds for a fixed one-core regex and dict workload like the extract library's (median of 5).
+
+    This machine's speed drifts by up to ~25% within a day on identical code, so each row
+    carries the probe measured around its runs: compare rows by it, not by date alone.
+    """
+    return statistics.median(timeit.repeat(SPEED_PROBE, number=1, repeat=5)) * 1000
 
 
 def commit() -> str:
@@ -137,6 +159,7 @@ def main() -> int:
         files = corpus_files(root)
         text_mb = sum(p.stat().st_size for p in files) / 1e6
         print(f"corpus: {len(files)} files, {text_mb:.0f} MB", flush=True)
+        speed_before = machine_speed_ms()
         full, half, extra = tmp_path / "full", tmp_path / "half", files[-1]
         copy_subset(files, root, full)
         copy_subset(files[: len(files) // 2], root, half)
@@ -165,9 +188,10 @@ def main() -> int:
         parsed = parsed_in_last_run(work, base, missing_one)
         rows["incremental_plus_one"]["parsed_documents"] = parsed
 
+        speed = (speed_before + machine_speed_ms()) / 2
     docs_per_s = len(files) / rows["cold_full"].get("extract_documents", float("nan"))
     ratio = rows["cold_full"]["wall_s"] / rows["cold_half"]["wall_s"]
-    write_results(rows, len(files), text_mb, docs_per_s, ratio)
+    write_results(rows, len(files), text_mb, docs_per_s, ratio, speed)
     return 0
 
 
@@ -183,8 +207,8 @@ def parsed_in_last_run(work: Path, base: Path, source: Path) -> int:
         return con.execute("select parsed_documents from staging.extract_runs order by started_at desc").fetchone()[0]
 
 
-def write_results(rows: dict, files: int, text_mb: float, docs_per_s: float, ratio: float) -> None:
-    today, sha, box = dt.date.today().isoformat(), commit(), machine()
+def write_results(rows: dict, files: int, text_mb: float, docs_per_s: float, ratio: float, speed_ms: float) -> None:
+    today, sha, box = dt.date.today().isoformat(), commit(), machine(speed_ms)
     lines = []
     for name, row in rows.items():
         stages = ", ".join(
