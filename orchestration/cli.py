@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration import config
+from orchestration import config, warehouse
 from orchestration.warm_dbt import warm_dbt
 
 EXAMPLE_QUERY = (
@@ -64,6 +64,16 @@ def _execute_job() -> bool:
     return result.success
 
 
+def dbt_build_line(build: tuple[str | None, int] | None) -> str:
+    """How the marts were built: whole (and why) or only for the documents that changed."""
+    if build is None:
+        return "marts: no dbt build recorded"
+    reason, changed = build
+    if reason:
+        return f"marts: rebuilt whole ({reason})"
+    return f"marts: incremental, rebuilt the rows of {changed} changed document(s) (see staging.changed_documents)"
+
+
 def summary_lines(path: str) -> list[str]:
     """What a user needs after a run: counts, rows per mart, where the file is, how to query it."""
     with duckdb.connect(path, read_only=True) as con:
@@ -77,11 +87,20 @@ def summary_lines(path: str) -> list[str]:
             "select table_name from duckdb_tables() where schema_name = 'marts' order by table_name"
         ).fetchall()
         rows = [(name, con.execute(f"select count(*) from marts.{name}").fetchone()[0]) for (name,) in marts]
+        build = (
+            con.execute(
+                "select full_refresh_reason, (select count(*) from staging.changed_documents) "
+                "from staging.dbt_builds order by finished_at desc limit 1"
+            ).fetchone()
+            if warehouse.table_exists(con, "staging", "dbt_builds")
+            else None
+        )
     parsed, removed, corpus = last or (0, 0, 0)
     lines = [
         f"documents: {corpus} in the warehouse; this run parsed {parsed}, skipped {corpus - parsed} unchanged, "
         f"removed {removed}; {status.get('deleted', 0)} marked deleted; {rejected} rejected "
         "(see staging.rejected_files)",
+        dbt_build_line(build),
         "rows per mart:",
         *[f"  marts.{name:<28} {count:>9,}" for name, count in rows],
         f"warehouse: {path}",

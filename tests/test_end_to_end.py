@@ -113,6 +113,7 @@ def test_declared_not_null_constraints_are_enforced_by_the_built_tables(seed_war
 def test_summary_names_counts_path_and_a_query(seed_warehouse):
     text = "\n".join(summary_lines(str(seed_warehouse.path)))
     assert "documents: 5 in the warehouse" in text
+    assert "marts: rebuilt whole (no earlier dbt build in this warehouse)" in text
     assert "marts.dim_document" in text
     assert str(seed_warehouse.path) in text
     assert "select" in text
@@ -130,6 +131,7 @@ def test_second_run_skips_everything_and_changes_nothing(built_copy):
     assert runs[-2:] == [(5,), (0,)]
     assert changed == 0
     assert builds == [("no earlier dbt build in this warehouse",), (None,)]
+    assert "marts: incremental, rebuilt the rows of 0 changed document(s)" in "\n".join(summary_lines(str(built.path)))
 
 
 def mart_rows(path) -> dict[str, list[str]]:
