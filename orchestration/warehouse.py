@@ -172,8 +172,13 @@ def replace_rows(
     con: duckdb.DuckDBPyConnection, table: str, record_type: type[NamedTuple], rows: Sequence[tuple]
 ) -> int:
     """Corpus-level tables (people, events) are recomputed whole each run."""
+    return replace_arrow(con, table, to_arrow(record_type, rows))
+
+
+def replace_arrow(con: duckdb.DuckDBPyConnection, table: str, arrow: pa.Table) -> int:
+    """Replace every row of ``table`` with an Arrow table's (columns by name)."""
     con.execute(f"delete from {table}")
-    return insert_rows(con, table, record_type, rows)
+    return insert_arrow(con, table, arrow)
 
 
 def build_path(run_id: str) -> Path:

@@ -2,7 +2,8 @@
 
 ``analyse_document`` is what each worker process runs, so it takes and returns plain
 picklable values. Cross-document work (one person across documents, one event across
-sources, dates inferred from other sources) happens afterwards in ``resolve_corpus``.
+sources, dates inferred from other sources, words quoted across documents) happens afterwards
+in ``resolve_people_and_events`` and ``cluster_quotes``.
 """
 
 from __future__ import annotations
@@ -148,13 +149,6 @@ def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> Doc
     )
 
 
-class CorpusResolution(NamedTuple):
-    people: list[Person]
-    person_links: list[PersonLink]
-    events: EventResolution
-    quote_matches: list[QuoteMatch]
-
-
 class DocumentSource(NamedTuple):
     """Where a document's words come from, for telling copies from independent sources."""
 
@@ -193,18 +187,3 @@ def cluster_quotes(
         {s.document_id: s.republished_from for s in sources},
         {s.document_id: s.publisher for s in sources},
     )
-
-
-def resolve_corpus(
-    local_people: Sequence[LocalPerson],
-    event_mentions: Sequence[EventMention],
-    document_dates: Sequence[DocumentDate],
-    time_expressions: Sequence[TimeExpression],
-    quote_candidates: Sequence[QuoteCandidate] = (),
-    quote_pairs: Sequence[tuple[str, str]] = (),
-    sources: Sequence[DocumentSource] = (),
-) -> CorpusResolution:
-    """People and events across documents; dates one source lends another; words quoted across documents."""
-    resolved = resolve_people_and_events(local_people, event_mentions, document_dates, time_expressions)
-    quotes = cluster_quotes(quote_candidates, quote_pairs, sources)
-    return CorpusResolution(resolved.people, resolved.person_links, resolved.events, quotes)

@@ -193,7 +193,7 @@ def ensure_extract_tables(con: duckdb.DuckDBPyConnection) -> bool:
             con.execute(f"drop table {table}")
             rebuilt = True
     warehouse.add_missing_columns(con, "staging", "extract_runs", ExtractRun)
-    if not warehouse.table_matches(con, "staging", "changed_documents", ChangedDocument):
+    if not warehouse.table_matches(con, *CHANGED_DOCUMENTS.split("."), ChangedDocument):
         con.execute(f"drop table {CHANGED_DOCUMENTS}")
     tables = {
         **DOCUMENT_TABLES,
@@ -544,6 +544,11 @@ def _fetch_quote_candidates(con: duckdb.DuckDBPyConnection, candidate_ids: Seque
     return [QuoteCandidate(*row) for row in rows]
 
 
+class CorpusResolution(NamedTuple):
+    written: dict[str, int]  # rows per corpus table
+    changed_documents: set[str]  # documents whose corpus-resolved rows differ from before
+
+
 def resolve_corpus(con: duckdb.DuckDBPyConnection, incremental_pairs: bool = False) -> CorpusResolution:
     """Recompute people, events, inferred dates and quote matches over the whole corpus.
 
@@ -592,15 +597,9 @@ def resolve_corpus(con: duckdb.DuckDBPyConnection, incremental_pairs: bool = Fal
         arrow = warehouse.to_arrow(record, new_rows[table])
         if table in DOCUMENT_OF_CORPUS_ROW:
             changed |= documents_with_changed_rows(con, table, arrow, DOCUMENT_OF_CORPUS_ROW[table])
-        con.execute(f"delete from {table}")
-        written[table] = warehouse.insert_arrow(con, table, arrow)
+        written[table] = warehouse.replace_arrow(con, table, arrow)
     written["staging.quote_pairs"] = len(pairs)
     return CorpusResolution(written, changed)
-
-
-class CorpusResolution(NamedTuple):
-    written: dict[str, int]  # rows per corpus table
-    changed_documents: set[str]  # documents whose corpus-resolved rows differ from before
 
 
 def documents_with_changed_rows(
