@@ -18,11 +18,6 @@ from orchestration.config import DBT_PROJECT_DIR
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target_path="target")
 
-# dbt's profile points here (relative to the dbt project); the dbt step links the run's
-# private build copy to this path. A constant path keeps dbt's partial-parse state valid
-# (the profile path is part of its hash), so runs skip re-parsing the project.
-DBT_BUILD_LINK_DIR = Path("target") / "build"
-
 
 def dbt_executable() -> str:
     """The dbt dagster-dbt starts: ``readout-dbt`` (warm when `make run` runs a warm dbt server,

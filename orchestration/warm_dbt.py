@@ -119,8 +119,10 @@ def warm_up(project_dir: str) -> bool:
     from dbt.cli.main import dbtRunner
 
     failure: object = None
+    # Parse with the profile path this run's dbt build will have, so both reuse one parse state.
+    os.environ.setdefault("READOUT_DBT_DATABASE", config.dbt_profile_path())
     with tempfile.TemporaryDirectory(prefix="readout-dbt-warm-") as scratch:
-        config.seed_parse_state(Path(scratch))
+        config.seed_parse_state(Path(scratch), os.environ["READOUT_DBT_DATABASE"])
         saved = [os.dup(1), os.dup(2)]
         devnull = os.open(os.devnull, os.O_WRONLY)
         try:

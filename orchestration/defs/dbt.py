@@ -14,7 +14,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from orchestration import config, warehouse
-from orchestration.project import DBT_BUILD_LINK_DIR, dbt_project
+from orchestration.project import dbt_project
 from orchestration.stages import dbt_state
 
 translator = DagsterDbtTranslator(
@@ -22,11 +22,11 @@ translator = DagsterDbtTranslator(
 )
 
 
-def run_target_path(project_dir: Path, run_id: str) -> Path:
-    """A per-run dbt target folder seeded with the build-time parse state (so dbt skips parsing)."""
+def run_target_path(project_dir: Path, run_id: str, profile_path: str) -> Path:
+    """A per-run dbt target folder seeded with reusable parse state (so dbt parses only what changed)."""
     target = project_dir / dbt_project.target_path / "runs" / run_id
     target.mkdir(parents=True, exist_ok=True)
-    config.seed_parse_state(target)
+    config.seed_parse_state(target, profile_path)
     return target
 
 
@@ -37,7 +37,7 @@ def linked_build(project_dir: Path, build: Path) -> Iterator[str]:
     The link keeps the published file's name, so DuckDB's catalog name (which dbt writes
     into view definitions) is the same in the build copy and in the published file.
     """
-    relative = DBT_BUILD_LINK_DIR / build.name
+    relative = config.DBT_BUILD_LINK_DIR / build.name
     link = project_dir / relative
     link.parent.mkdir(parents=True, exist_ok=True)
     for stale in (link, link.with_name(link.name + ".wal")):  # left by an interrupted run
@@ -73,12 +73,13 @@ def readout_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     with warehouse.connect(build) as con:
         reason = dbt_state.full_refresh_reason(con, checksum)
     context.log.info(f"dbt: full refresh ({reason})" if reason else "dbt: incremental marts (changed documents only)")
-    target = run_target_path(project_dir, context.run_id)
     with linked_build(project_dir, build) as profile_path:
+        target = run_target_path(project_dir, context.run_id, profile_path)
         os.environ["READOUT_DBT_DATABASE"] = profile_path
         try:
             yield from dbt.cli(build_args(reason is not None), context=context, target_path=target).stream()
         finally:
+            config.keep_parse_state(target, profile_path)
             # dagster-dbt's per-invocation target folder is only needed while events stream.
             shutil.rmtree(target, ignore_errors=True)
     every_model = context.selected_asset_keys == set(context.assets_def.keys)
