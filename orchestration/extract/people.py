@@ -518,6 +518,24 @@ def _name_end(text: str, start: int, end: int, name: ParsedName) -> int:
     return end
 
 
+def _label_name(label: str, tokens: list[str]) -> ParsedName:
+    """The name in a label's words after its title: the last word is the family name.
+
+    A label in mixed case ('Prime Minister Jonas Gahr Støre') is read as prose names are
+    read, so it gives given name Jonas, as 'Jonas Gahr Støre' in the text does, and both
+    stay one person; the reading is kept only when it ends on the label's last name word.
+    Upper-case labels keep the plain reading: the prose reader knows upper-case names in
+    ASCII only and takes unknown title words ('LT. GOVERNOR') for names.
+    """
+    family = nice_case(tokens[-1])
+    if len(tokens) > 1 and not label.isupper():
+        printed = label.split()[-len(tokens) :]
+        name = parse_name(" ".join(printed)) if len(printed) == len(tokens) else None
+        if name is not None and name.family == family and name.given == nice_case(tokens[0]):
+            return name
+    return ParsedName(family, " ".join(nice_case(t) for t in tokens[:-1]) or None, None, None, None, len(tokens))
+
+
 def _label_mentions(clean_text: str, labels: list[LabelMatch], utterance_of_turn: list[int]) -> list[_Mention]:
     """One mention per named speaker label ('DEFENSE MINISTER KIHARA', 'MS. PSAKI', 'MR. HUNTER BIDEN')."""
     out: list[_Mention] = []
@@ -532,11 +550,9 @@ def _label_mentions(clean_text: str, labels: list[LabelMatch], utterance_of_turn
         tokens = [t for t in parsed.name_tokens if t]
         name = None
         if tokens:
-            family = nice_case(tokens[-1])
-            given = " ".join(nice_case(t) for t in tokens[:-1]) or None
-            if fold(family) in lex.non_name_folded:
+            name = _label_name(label.label, tokens)
+            if fold(name.family) in lex.non_name_folded:
                 continue
-            name = ParsedName(family, given, None, None, None, len(tokens))
         out.append(
             _Mention(
                 label.start,

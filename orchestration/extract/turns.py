@@ -20,6 +20,7 @@ from .records import Utterance
 from .reference import load_reference
 
 _CAP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
 _TOKEN = rf"[{_CAP}][{_CAP}.’'\-]*"
 _INTERPRETER_MARKER = (
     r"\((?:[Vv]ia|[Aa]s|[Tt]hrough|[Bb]y)(?: an?)? (?:[Ii]nterpret(?:er|ed|ation|ing)|[Tt]ranslat(?:or|ed|ion))\.?\)\.?"
@@ -32,6 +33,22 @@ LABEL_LINE = re.compile(rf"^{_LABEL_BODY}", re.MULTILINE)
 # The same label after a newline: a pattern that starts with a literal lets the regex engine jump from
 # line to line in C instead of testing every position for '^'.
 _LABEL_AFTER_NEWLINE = re.compile(rf"\n{_LABEL_BODY}")
+# Labels printed in mixed case ("Secretary Blinken:", "Minister for Foreign Affairs Kamikawa:",
+# "Reporter (NHK):"), as many governments, NATO and transcription services print them: capitalised
+# words, or words joined by a connector; an affiliation in brackets may follow.
+# Labels all in upper case match here too and are left to the upper-case pattern above.
+_MIXED_WORD = rf"[{_CAP}][{_CAP}{_LOW}.’'\-]*"
+_CONNECTOR = r"(?:of|for|the|and|on|de|da|del|der|van|von|al|bin|la|le|du)"
+_MIXED_BODY = (
+    rf"(?P<label>{_MIXED_WORD}(?: (?:{_CONNECTOR} )?{_MIXED_WORD}){{0,6}})"
+    r"(?: \((?P<aside>[^()\n:]{1,60})\))? ?:"
+    rf" *(?P<marker>{_INTERPRETER_MARKER})? *(?=\S)"
+)
+_MIXED_LABEL_AT_START = re.compile(_MIXED_BODY)
+_MIXED_LABEL_AFTER_NEWLINE = re.compile(rf"\n{_MIXED_BODY}")
+_INTERPRETER_ASIDE = re.compile(_INTERPRETER_MARKER)
+_POSSESSIVE = re.compile(r"['’]S\b")
+_OPENING_QUOTES = frozenset("“\"‘'«")
 _END_LINE = re.compile(r"\n(?:END|\(END\)|\[END\])\b[^\n]{0,40}\s*$")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -126,20 +143,21 @@ def fuzzy_title(tokens: tuple[str, ...]) -> TitleInfo | None:
 def parse_label(label: str) -> ParsedLabel:
     """Split a printed label into title, honorific and name tokens (longest known title prefix wins)."""
     tokens = tuple(_bare(t) for t in label.split() if _bare(t))
-    if tokens and tokens[0] == "THE":
-        tokens = tokens[1:]
+    upper = tuple(t.upper() for t in tokens)  # titles match in any case; names keep their printed case
+    if upper and upper[0] == "THE":
+        tokens, upper = tokens[1:], upper[1:]
     honorific = None
-    if len(tokens) > 1 and _looks_like_honorific(tokens[0]):
-        honorific = tokens[0] if tokens[0] in _HONORIFICS else "M"
-        tokens = tokens[1:]
+    if len(tokens) > 1 and _looks_like_honorific(upper[0]):
+        honorific = upper[0] if upper[0] in _HONORIFICS else "M"
+        tokens, upper = tokens[1:], upper[1:]
     titles = _label_titles()
     for size in range(len(tokens), 0, -1):
-        info = titles.get(tokens[:size])
+        info = titles.get(upper[:size])
         if info is not None:
             return ParsedLabel(info, tokens[size:], honorific)
     if len(tokens) >= 2:
         for size in range(len(tokens) - 1, 0, -1):
-            info = fuzzy_title(tokens[:size])
+            info = fuzzy_title(upper[:size])
             if info is not None:
                 return ParsedLabel(info, tokens[size:], honorific)
     return ParsedLabel(None, tokens, honorific)
@@ -188,8 +206,9 @@ def find_labels(clean_text: str) -> tuple[LabelMatch, ...]:
     """
     head = LABEL_LINE.match(clean_text)
     raw = ([head] if head else []) + list(_LABEL_AFTER_NEWLINE.finditer(clean_text))
+    mixed = _mixed_case_labels(clean_text)
     if not raw:
-        return ()
+        return mixed
     counts: dict[str, int] = {}
     for m in raw:
         name = m.group("label") or "Q"
@@ -203,7 +222,60 @@ def find_labels(clean_text: str) -> tuple[LabelMatch, ...]:
             out.append(LabelMatch(start, m.end(), "Q", m.group("marker") is not None))
         elif _plausible_label(label, counts, accepted_surnames):
             out.append(LabelMatch(start, m.end(), label, m.group("marker") is not None))
+    if mixed:
+        return tuple(sorted([*out, *mixed]))
     return tuple(out)
+
+
+def _mixed_case_labels(clean_text: str) -> tuple[LabelMatch, ...]:
+    """Speaker labels printed in mixed case, held to a stricter test than upper-case ones.
+
+    Mixed case is also how a fact sheet prints a bold lead-in ("Lowering Costs: ..."), a page
+    its fields ("Location: ...") and a release its list of nominees or of quoted reactions
+    ("Sen. Smith: “...”"). So a label must name a known title as its prefix ("Secretary
+    Blinken", "Question") or end in the surname of one that does, must not be a possessive
+    ("President Biden's Record") nor open a quotation, and the document must read as a
+    dialogue: at least three such turns, and somebody speaks twice.
+    An affiliation in brackets ("Reporter (NHK)") is left out of the label; "(via interpreter)"
+    there marks the turn interpreted.
+    """
+    head = _MIXED_LABEL_AT_START.match(clean_text)
+    raw = ([head] if head else []) + list(_MIXED_LABEL_AFTER_NEWLINE.finditer(clean_text))
+    raw = [m for m in raw if not m.group("label").isupper()]
+    if len(raw) < 3:
+        return ()
+    titled_surnames = {
+        _bare(m.group("label").split()[-1]).upper() for m in raw if parse_label(m.group("label")).name_tokens
+    }
+    titled_surnames &= {_bare(m.group("label").split()[-1]).upper() for m in raw if parse_label(m.group("label")).title}
+    out: list[LabelMatch] = []
+    for m in raw:
+        label = m.group("label")
+        if clean_text[m.end()] in _OPENING_QUOTES or not _plausible_mixed_label(label, titled_surnames):
+            continue
+        aside = m.group("aside")
+        interpreted = m.group("marker") is not None or (
+            aside is not None and _INTERPRETER_ASIDE.fullmatch(f"({aside})") is not None
+        )
+        out.append(LabelMatch(m.start("label"), m.end(), label, interpreted))
+    if len(out) < 3 or len({m.label for m in out}) == len(out):
+        return ()  # not a dialogue: nobody speaks twice (a list of nominees, of quoted reactions)
+    return tuple(out)
+
+
+def _plausible_mixed_label(label: str, titled_surnames: set[str]) -> bool:
+    """A known title as prefix with at most three name words, or a short label ending in a titled label's surname.
+
+    Recurring alone is not enough in mixed case: lead-ins recur too ("Before:", "After:").
+    """
+    upper = label.upper()
+    words = _label_words(upper)
+    if words.verdict is False or _POSSESSIVE.search(upper):
+        return False
+    parsed = parse_label(label)
+    if parsed.title is not None:
+        return len(parsed.name_tokens) <= 3
+    return words.short and words.last in titled_surnames
 
 
 def count_labelled_turns(clean_text: str) -> int:

@@ -207,3 +207,32 @@ def test_surname_only_mention_with_a_misread_country_joins_the_one_holder_of_its
     by_doc = {link.document_id: link.person_id for link in links}
     assert by_doc["c"] == by_doc["a"] != by_doc["b"]
     assert len(people) == 2
+
+
+def test_a_mixed_case_label_with_a_middle_name_is_the_person_named_in_prose():
+    """'Prime Minister Jonas Gahr Lund:' reads given name Jonas, as the prose does: one person, not two."""
+    text = """Joint press conference by NATO Secretary General Jens Lindqvist and the Prime Minister of Norway, \
+Jonas Gahr Lund
+
+Oslo, 14 March 2023
+
+Moderator: Good afternoon and welcome. The Prime Minister will begin.
+
+Prime Minister Jonas Gahr Lund: Thank you. It is a pleasure to welcome Secretary General Lindqvist back to \
+Oslo. We agreed today to strengthen our cooperation on the High North.
+
+NATO Secretary General Jens Lindqvist: Thank you so much, Prime Minister. Norway is a highly valued Ally.
+
+Moderator: We have time for a few questions. NRK first.
+
+Question (NRK): Secretary General, when will Finland join the Alliance?
+
+Secretary General Lindqvist: I cannot give you a date, but I am confident that Finland will join soon.
+
+Question (Reuters): Prime Minister, will Norway increase defence spending to two percent?
+
+Prime Minister Lund: Yes. We have decided to reach two percent by 2026.
+
+Moderator: Thank you all."""
+    lund = [(p.family_name, p.given_name) for p in _analyse(text).local_people if p.family_name == "Lund"]
+    assert lund == [("Lund", "Jonas")]

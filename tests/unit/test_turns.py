@@ -94,3 +94,58 @@ def test_document_without_labels_is_narration():
     utterances = split_utterances("d", text)
     assert [text[u.char_start : u.char_end] for u in utterances] == ["First paragraph.", "Second paragraph."]
     assert all(u.turn_index is None and u.speaker_kind == "narrator" for u in utterances)
+
+
+MIXED_CASE_TRANSCRIPT = (
+    "Joint press conference\n\n"
+    "Moderator: We will begin. Minister Tanabe, please.\n"
+    "Foreign Minister Tanabe: (Via interpreter) Thank you. We agreed today.\n"
+    "NATO Secretary General Jens Lindqvist: Thank you, Minister.\n"
+    "Question (NHK): A question for the Secretary General.\n"
+    "Secretary General Lindqvist: We will see.\n"
+    "Minister Tanabe (via interpreter): We agree.\n"
+    "Tanabe: One more thing.\n"
+    "Moderator: Thank you."
+)
+
+
+def test_mixed_case_labels_split_turns_like_upper_case_ones():
+    turns = _turns(MIXED_CASE_TRANSCRIPT)
+    assert [t.speaker_label for t in turns] == [
+        "Moderator",
+        "Foreign Minister Tanabe",
+        "NATO Secretary General Jens Lindqvist",
+        "Question",  # the outlet in brackets is not part of the label
+        "Secretary General Lindqvist",
+        "Minister Tanabe",
+        "Tanabe",  # a bare surname a titled label uses
+        "Moderator",
+    ]
+    assert [t.speaker_kind for t in turns] == [
+        "moderator",
+        "official",
+        "official",
+        "questioner",
+        "official",
+        "official",
+        "official",
+        "moderator",
+    ]
+    assert [t.is_interpreted for t in turns] == [False, True, False, False, False, True, False, False]
+    text = MIXED_CASE_TRANSCRIPT
+    assert text[turns[3].char_start : turns[3].char_end] == "A question for the Secretary General."
+    assert parse_label("Minister for Foreign Affairs Tanabe").title.role == "Minister for Foreign Affairs"
+    assert parse_label("Minister for Foreign Affairs Tanabe").name_tokens == ("Tanabe",)
+
+
+def test_mixed_case_lead_ins_lists_and_quotes_are_not_turns():
+    fact_sheet = (
+        "Lowering Costs: The plan lowers costs.\nLocation: The White House\n"
+        "President Smith’s Record: Strong.\nSupport for Allies: More.\nBefore: old.\nAfter: new.\nBefore: x.\n"
+    )
+    nominees = "Judge Ann Lee: Nominee for the Court.\nJudge Bo Park: Nominee for the Court.\nJudge Cy Diaz: Nominee."
+    reactions = "Sen. Ann Lee: “A great day.”\nSen. Bo Park: “Thank you.”\nSen. Ann Lee: “Again.”"
+    for text in (fact_sheet, nominees, reactions):
+        assert find_labels(text) == (), text
+    lone = "Secretary Smith: We agreed.\n\nThe meeting ended."
+    assert find_labels(lone) == (), "one mixed-case label is not a dialogue"
