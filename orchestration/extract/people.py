@@ -521,19 +521,39 @@ def _name_end(text: str, start: int, end: int, name: ParsedName) -> int:
 def _label_name(label: str, tokens: list[str]) -> ParsedName:
     """The name in a label's words after its title: the last word is the family name.
 
-    A label in mixed case ('Prime Minister Jonas Gahr Støre') is read as prose names are
-    read, so it gives given name Jonas, as 'Jonas Gahr Støre' in the text does, and both
-    stay one person; the reading is kept only when it ends on the label's last name word.
-    Upper-case labels keep the plain reading: the prose reader knows upper-case names in
-    ASCII only and takes unknown title words ('LT. GOVERNOR') for names.
+    Leading words that are never names (title words the title lexicon lacks, as 'OF NATIONAL
+    DEFENSE' after 'SECRETARY') are dropped first. A label in mixed case ('Prime Minister
+    Jonas Gahr Støre') is read as prose names are read, so it gives given name Jonas, as
+    'Jonas Gahr Støre' in the text does, and both stay one person; the reading is kept only
+    when it ends on the label's last name word. Upper-case labels keep the plain reading
+    (the prose reader knows upper-case names in ASCII only), less suffixes and initials.
     """
+    non_name = lexicon().non_name
+    while len(tokens) > 1 and (tokens[0] in non_name or tokens[0].title() in non_name):
+        tokens = tokens[1:]  # title words the title lexicon lacks: 'OF NATIONAL DEFENSE' (after 'SECRETARY')
     family = nice_case(tokens[-1])
     if len(tokens) > 1 and not label.isupper():
         printed = label.split()[-len(tokens) :]
         name = parse_name(" ".join(printed)) if len(printed) == len(tokens) else None
         if name is not None and name.family == family and name.given == nice_case(tokens[0]):
             return name
-    return ParsedName(family, " ".join(nice_case(t) for t in tokens[:-1]) or None, None, None, None, len(tokens))
+    return _upper_label_name(tokens)
+
+
+_LABEL_SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV"})
+
+
+def _upper_label_name(tokens: list[str]) -> ParsedName:
+    """'LLOYD J AUSTIN III' -> Austin, given Lloyd, middle J., suffix III: a suffix or an initial is not a name."""
+    suffix = None
+    if len(tokens) > 1 and tokens[-1].upper() in _LABEL_SUFFIXES:
+        suffix = nice_case(tokens[-1]) + "." if tokens[-1].upper() in {"JR", "SR"} else tokens[-1].upper()
+        tokens = tokens[:-1]
+    initials = [t for t in tokens[1:-1] if len(t) == 1]
+    words = [tokens[0], *(t for t in tokens[1:-1] if len(t) > 1), tokens[-1]] if len(tokens) > 1 else tokens
+    given = " ".join(nice_case(t) for t in words[:-1]) or None
+    middle = f"{initials[0]}." if initials else None
+    return ParsedName(nice_case(words[-1]), given, middle, suffix, None, len(words))
 
 
 def _label_mentions(clean_text: str, labels: list[LabelMatch], utterance_of_turn: list[int]) -> list[_Mention]:

@@ -26,7 +26,7 @@ _INTERPRETER_MARKER = (
     r"\((?:[Vv]ia|[Aa]s|[Tt]hrough|[Bb]y)(?: an?)? (?:[Ii]nterpret(?:er|ed|ation|ing)|[Tt]ranslat(?:or|ed|ion))\.?\)\.?"
 )
 _LABEL_BODY = (
-    rf"(?:(?P<label>{_TOKEN}(?: {_TOKEN}){{0,6}}) ?:|(?P<q>Q)(?::| (?=\S)| {{2,}}))"
+    rf"(?:(?P<label>{_TOKEN}(?: {_TOKEN}){{0,9}}) ?:|(?P<q>Q)(?::| (?=\S)| {{2,}}))"
     rf" *(?P<marker>{_INTERPRETER_MARKER})? *(?=\S)"
 )
 LABEL_LINE = re.compile(rf"^{_LABEL_BODY}", re.MULTILINE)
@@ -48,6 +48,10 @@ _MIXED_LABEL_AT_START = re.compile(_MIXED_BODY)
 _MIXED_LABEL_AFTER_NEWLINE = re.compile(rf"\n{_MIXED_BODY}")
 _INTERPRETER_ASIDE = re.compile(_INTERPRETER_MARKER)
 _POSSESSIVE = re.compile(r"['’]S\b")
+# Two or three capitalised words, hyphenated parts allowed ('Mao Ning', 'Josep Borrell', 'Shin Won-sik').
+_PERSONAL_NAME = re.compile(
+    rf"[{_CAP}][{_LOW}]+(?:-[{_CAP}{_LOW}][{_LOW}]+)?(?: [{_CAP}][{_LOW}]+(?:-[{_CAP}{_LOW}][{_LOW}]+)?){{1,2}}"
+)
 _OPENING_QUOTES = frozenset("“\"‘'«")
 _END_LINE = re.compile(r"\n(?:END|\(END\)|\[END\])\b[^\n]{0,40}\s*$")
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -62,7 +66,7 @@ _HEADING_WORDS = word_set(
     """
     SUBJECT RE NOTE NOTES UPDATE UPDATED BACKGROUND EMBARGOED CONTACT CONTACTS DATE TIME LOCATION WHEN WHERE WHAT
     WHY HOW SENT SENATE CONGRESS NOMINATIONS NOMINATION WITHDRAWAL WITHDRAWALS FACT SHEET AGENDA SCHEDULE TOPIC
-    TOPICS PURPOSE SUMMARY BACKGROUNDER ATTENDEES PARTICIPATION TITLE SECTION SEC ARTICLE PART ANNEX WASHINGTON
+    TOPICS PURPOSE SUMMARY BACKGROUNDER ATTENDEES PARTICIPATION TITLE SECTION ARTICLE PART ANNEX WASHINGTON
     """
 )
 
@@ -150,17 +154,44 @@ def parse_label(label: str) -> ParsedLabel:
     if len(tokens) > 1 and _looks_like_honorific(upper[0]):
         honorific = upper[0] if upper[0] in _HONORIFICS else "M"
         tokens, upper = tokens[1:], upper[1:]
+    found = _title_prefix(upper)
+    if found is None:  # 'PHILIPPINE SECRETARY OF ...': a nationality before the title names the country
+        for size in (2, 1):
+            country = _demonyms().get(upper[:size])
+            after = _title_prefix(upper[size:]) if country and len(upper) > size else None
+            if after is not None:
+                found = (after[0]._replace(country=country), size + after[1])
+                break
+    if found is not None:
+        return ParsedLabel(found[0], tokens[found[1] :], honorific)
+    return ParsedLabel(None, tokens, honorific)
+
+
+def _title_prefix(upper: tuple[str, ...]) -> tuple[TitleInfo, int] | None:
+    """The longest known title the upper-case tokens start with, else a misspelt one, and its length."""
     titles = _label_titles()
-    for size in range(len(tokens), 0, -1):
+    for size in range(len(upper), 0, -1):
         info = titles.get(upper[:size])
         if info is not None:
-            return ParsedLabel(info, tokens[size:], honorific)
-    if len(tokens) >= 2:
-        for size in range(len(tokens) - 1, 0, -1):
+            return info, size
+    if len(upper) >= 2:
+        for size in range(len(upper) - 1, 0, -1):
             info = fuzzy_title(upper[:size])
             if info is not None:
-                return ParsedLabel(info, tokens[size:], honorific)
-    return ParsedLabel(None, tokens, honorific)
+                return info, size
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[tuple[str, ...], str]:
+    """Country names and adjectives from ``ref_countries.csv`` as upper-case token tuples -> country code."""
+    out: dict[tuple[str, ...], str] = {}
+    for row in load_reference("ref_countries"):
+        for alias in [row["name"], *(row.get("aliases") or "").split("|")]:
+            key = tuple(_bare(alias).upper().split())
+            if key:
+                out.setdefault(key, row["country_code"].strip())
+    return out
 
 
 class LabelMatch(NamedTuple):
@@ -244,6 +275,12 @@ def _mixed_case_labels(clean_text: str) -> tuple[LabelMatch, ...]:
     raw = [m for m in raw if not m.group("label").isupper()]
     if len(raw) < 3:
         return ()
+    counts: dict[str, int] = {}
+    for m in raw:
+        counts[m.group("label")] = counts.get(m.group("label"), 0) + 1
+    named_in_text = {  # personal-name labels the text also names outside its labels ('... by Josep Borrell')
+        label for label, count in counts.items() if _PERSONAL_NAME.fullmatch(label) and clean_text.count(label) > count
+    }
     titled_surnames = {
         _bare(m.group("label").split()[-1]).upper() for m in raw if parse_label(m.group("label")).name_tokens
     }
@@ -251,7 +288,9 @@ def _mixed_case_labels(clean_text: str) -> tuple[LabelMatch, ...]:
     out: list[LabelMatch] = []
     for m in raw:
         label = m.group("label")
-        if clean_text[m.end()] in _OPENING_QUOTES or not _plausible_mixed_label(label, titled_surnames):
+        if clean_text[m.end()] in _OPENING_QUOTES or not _plausible_mixed_label(
+            label, titled_surnames, counts, named_in_text
+        ):
             continue
         aside = m.group("aside")
         interpreted = m.group("marker") is not None or (
@@ -263,8 +302,12 @@ def _mixed_case_labels(clean_text: str) -> tuple[LabelMatch, ...]:
     return tuple(out)
 
 
-def _plausible_mixed_label(label: str, titled_surnames: set[str]) -> bool:
-    """A known title as prefix with at most three name words, or a short label ending in a titled label's surname.
+def _plausible_mixed_label(
+    label: str, titled_surnames: set[str], counts: dict[str, int], named_in_text: set[str]
+) -> bool:
+    """A known title as prefix with at most three name words, a short label ending in a titled label's
+    surname, or a personal name of two or three words that recurs and that the text also names
+    outside its labels ("Josep Borrell:", "Mao Ning:").
 
     Recurring alone is not enough in mixed case: lead-ins recur too ("Before:", "After:").
     """
@@ -275,7 +318,9 @@ def _plausible_mixed_label(label: str, titled_surnames: set[str]) -> bool:
     parsed = parse_label(label)
     if parsed.title is not None:
         return len(parsed.name_tokens) <= 3
-    return words.short and words.last in titled_surnames
+    if words.short and words.last in titled_surnames:
+        return True
+    return counts.get(label, 0) >= 2 and label in named_in_text
 
 
 def count_labelled_turns(clean_text: str) -> int:

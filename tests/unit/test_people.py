@@ -236,3 +236,16 @@ Prime Minister Lund: Yes. We have decided to reach two percent by 2026.
 Moderator: Thank you all."""
     lund = [(p.family_name, p.given_name) for p in _analyse(text).local_people if p.family_name == "Lund"]
     assert lund == [("Lund", "Jonas")]
+
+
+def test_label_names_leave_out_suffixes_initials_and_unknown_title_words():
+    text = (
+        "Secretary of Defense Robert K. Mills III met Secretary of National Defense Ramon Cruz Jr. today.\n\n"
+        "SECRETARY OF DEFENSE ROBERT K. MILLS III: Good morning.\n\n"
+        "PHILIPPINE SECRETARY OF NATIONAL DEFENSE RAMON CRUZ JR.: Thank you.\n\n"
+        "Q: A question.\n\nSEC. MILLS: An answer.\n\nSEC. CRUZ: Another."
+    )
+    people = {p.family_name: p for p in _analyse(text).local_people}
+    assert sorted(people) == ["Cruz", "Mills"]  # one person each, not 'Iii' or 'Jr'
+    assert people["Mills"].given_name == "Robert" and people["Cruz"].given_name == "Ramon"
+    assert people["Cruz"].country == "PH"

@@ -149,3 +149,34 @@ def test_mixed_case_lead_ins_lists_and_quotes_are_not_turns():
         assert find_labels(text) == (), text
     lone = "Secretary Smith: We agreed.\n\nThe meeting ended."
     assert find_labels(lone) == (), "one mixed-case label is not a dialogue"
+
+
+def test_long_labels_abbreviated_titles_and_a_nationality_before_the_title():
+    text = (
+        "SECRETARY OF DEFENSE ROBERT K. MILLS III: Good morning.\n\n"
+        "PHILIPPINE SECRETARY OF NATIONAL DEFENSE RAMON DELA PAZ JR.: Thank you.\n\n"
+        "Q: A question.\n\nSEC. MILLS: An answer."
+    )
+    assert [m.label for m in find_labels(text)] == [
+        "SECRETARY OF DEFENSE ROBERT K. MILLS III",
+        "PHILIPPINE SECRETARY OF NATIONAL DEFENSE RAMON DELA PAZ JR.",  # ten words
+        "Q",
+        "SEC. MILLS",
+    ]
+    assert parse_label("SEC. MILLS").title.role == "Secretary"
+    assert parse_label("PHILIPPINE SECRETARY OF NATIONAL DEFENSE RAMON").title.country == "PH"
+    assert parse_label("JAPANESE DEFENSE MINISTER TANABE").name_tokens == ("TANABE",)
+
+
+def test_a_recurring_personal_name_the_text_also_names_is_a_label():
+    remarks = (
+        "Press remarks by High Representative Jordi Valls after the Council\n\n"
+        "Jordi Valls: Good afternoon. We agreed to continue our support.\n"
+        "Question: On sanctions, when?\n"
+        "Jordi Valls: Soon.\n"
+        "Question: And on the ceasefire?\n"
+        "Jordi Valls: We call for one."
+    )
+    assert [m.label for m in find_labels(remarks)] == ["Jordi Valls", "Question"] * 2 + ["Jordi Valls"]
+    clemency = "Commutation Grant: Sentence commuted.\nCommutation Grant: Sentence commuted.\nCommutation Grant: Fine."
+    assert find_labels(clemency) == (), "a recurring field name is not a speaker"
