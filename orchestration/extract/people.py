@@ -181,13 +181,15 @@ def lexicon() -> _Lexicon:
         if phrase.startswith("the "):
             titles_by_prose[_prose_form(phrase)[4:]] = info  # 'the Honorable' -> 'Honorable'
     countries = _trie_regex(sorted(country_by_alias, key=len, reverse=True))
+    # An apposition ('Antony Blinken, Secretary of State') is not one when a name follows the title: in
+    # 'Premier Li Qiang, Foreign Minister Wang Yi' the title opens the next person of a list.
     # The pattern starts with the title trie (upper-case first letters only) so the regex engine can skip
     # ahead in C; a demonym before the title ('U.S.', 'Japanese') is read in Python afterwards.
     titles = _trie_regex(sorted((t for t in titles_by_prose if t[0].isupper()), key=len, reverse=True))
     titled = re.compile(
         rf"(?P<title>{titles})(?: of (?:the )?(?P<country2>{countries}))?,? (?P<name>{_NAME})"
         rf"(?:(?: of (?:the )?(?P<country3>{countries}))|(?:, (?:the )?(?P<apposition>{titles})"
-        rf"(?: of (?:the )?(?P<country4>{countries}))?))?"
+        rf"(?: of (?:the )?(?P<country4>{countries}))?(?! [A-Z])))?"
     )
     non_name = frozenset(_NON_NAME_WORDS | set(country_by_alias))
     non_name_folded = frozenset(fold(word) for word in non_name)

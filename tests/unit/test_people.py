@@ -249,3 +249,13 @@ def test_label_names_leave_out_suffixes_initials_and_unknown_title_words():
     assert sorted(people) == ["Cruz", "Mills"]  # one person each, not 'Iii' or 'Jr'
     assert people["Mills"].given_name == "Robert" and people["Cruz"].given_name == "Ramon"
     assert people["Cruz"].country == "PH"
+
+
+def test_a_title_after_a_comma_opens_the_next_person_of_a_list_not_an_apposition():
+    text = (
+        "The President met Premier Lo Chen, Foreign Minister Wen Tao, Crown Prince Karim bin Tariq, "
+        "and Secretary of State Anna Marsh, Secretary of State of the United States."
+    )
+    people = {p.family_name: p for p in _analyse(text, "news").local_people}
+    assert {"Chen", "Tao", "bin Tariq", "Marsh"} <= set(people)
+    assert people["Tao"].role == "Minister for Foreign Affairs" and people["Chen"].role == "Premier"
