@@ -1112,17 +1112,37 @@ _PRINTED_SUFFIX = re.compile(rf",? ({_SUFFIX})")
 
 
 def _middle_and_suffix(printed: str, given: str | None, family: str | None) -> tuple[str | None, str | None]:
-    """Middle initial and suffix as printed in the fullest form of a name ('Lloyd J. Austin III')."""
+    """Middle initial or names, and suffix, as printed in the fullest form of a name.
+
+    'Lloyd J. Austin III' -> ('J.', 'III'); 'Jonas Gahr Støre' -> ('Gahr', None); 'Yoon Suk Yeol'
+    (family first) -> ('Suk', None): the words between the given and the family name.
+    """
     middle = suffix = None
     if given and family and given in printed and family in printed:
         found = _PRINTED_INITIAL.search(printed, printed.find(given))
         if found and found.start() < printed.rfind(family):
             middle = found.group(1)
+        else:
+            middle = _middle_words(printed, given, family)
     if given and family and given in printed and family in printed:
         found = _PRINTED_SUFFIX.match(printed, printed.rfind(family) + len(family))
         if found:
             suffix = found.group(1)
     return middle, suffix
+
+
+_MIDDLE_WORDS = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'\-]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'\-]+)?")
+
+
+def _middle_words(printed: str, given: str, family: str) -> str | None:
+    """One or two capitalised words printed between the given and the family name (either order)."""
+    given_at, family_at = printed.find(given), printed.rfind(family)
+    if given_at < family_at:
+        between = printed[given_at + len(given) : family_at]
+    else:
+        between = printed[family_at + len(family) : given_at] if family_at >= 0 else ""
+    between = between.strip()
+    return between if between and _MIDDLE_WORDS.fullmatch(between) else None
 
 
 def _countries_compatible(a: str | None, b: str | None) -> bool:
@@ -1226,14 +1246,15 @@ def _display_name(cluster: _Cluster, family: str, given: str | None) -> str:
     lex = lexicon()
     if not given:
         return family
-    if cluster.country() in lex.family_first_countries or cluster.family_first > 0:
-        return f"{family} {given}"
     middle = next(
         (key.split("|", 1)[1] for key, _ in cluster.middles.most_common() if key.split("|", 1)[0] == given), None
     )
     suffix = next(
         (key.split("|", 1)[1] for key, _ in cluster.suffixes.most_common() if key.split("|", 1)[0] == given), None
     )
+    if cluster.country() in lex.family_first_countries or cluster.family_first > 0:
+        # 'Yoon Suk Yeol', 'Kishida Fumio': family name first; an initial is not printed there.
+        return " ".join(p for p in (family, None if middle and middle.endswith(".") else middle, given) if p)
     parts = [given, middle, family, suffix]
     return " ".join(p for p in parts if p)
 

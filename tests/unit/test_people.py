@@ -152,6 +152,19 @@ def test_resolve_display_names_and_stable_ids():
     assert [p.person_id for p in resolve_people(list(reversed(locals_)))[0]] == [p.person_id for p in people]
 
 
+def test_display_names_keep_middle_names_as_printed():
+    people, _ = resolve_people(
+        [
+            _lp("a", "l", "Lund", "Jonas", "Prime Minister", "NO", printed="Jonas Gahr Lund"),
+            _lp("b", "l", "Lund", None, "Prime Minister"),
+            _lp("a", "y", "Yun", "Yeol", "President", "KR", printed="Yun Suk Yeol", family_first=True),
+            _lp("a", "k", "Kato", "Haru", "Prime Minister", "JP", printed="Haru K. Kato", family_first=True),
+        ]
+    )
+    shown = {p.family_name: p.display_name for p in people}
+    assert shown == {"Lund": "Jonas Gahr Lund", "Yun": "Yun Suk Yeol", "Kato": "Kato Haru"}
+
+
 def test_resolve_journalists_with_same_surname_at_different_outlets_stay_apart():
     people, _ = resolve_people(
         [
