@@ -27,7 +27,7 @@ _INTERPRETER_MARKER = (
 )
 _LABEL_BODY = (
     rf"(?:(?P<label>{_TOKEN}(?: {_TOKEN}){{0,9}}) ?:|(?P<q>Q)(?::| (?=\S)| {{2,}}))"
-    rf" *(?P<marker>{_INTERPRETER_MARKER})? *(?=\S)"
+    rf" *(?:\n *)?(?P<marker>{_INTERPRETER_MARKER})? *(?=\S)"  # the text may start on the next line
 )
 LABEL_LINE = re.compile(rf"^{_LABEL_BODY}", re.MULTILINE)
 # The same label after a newline: a pattern that starts with a literal lets the regex engine jump from
@@ -42,7 +42,7 @@ _CONNECTOR = r"(?:of|for|the|and|on|de|da|del|der|van|von|al|bin|la|le|du)"
 _MIXED_BODY = (
     rf"(?P<label>{_MIXED_WORD}(?: (?:{_CONNECTOR} )?{_MIXED_WORD}){{0,6}})"
     r"(?: \((?P<aside>[^()\n:]{1,60})\))? ?:"
-    rf" *(?P<marker>{_INTERPRETER_MARKER})? *(?=\S)"
+    rf" *(?:\n *)?(?P<marker>{_INTERPRETER_MARKER})? *(?=\S)"
 )
 _MIXED_LABEL_AT_START = re.compile(_MIXED_BODY)
 _MIXED_LABEL_AFTER_NEWLINE = re.compile(rf"\n{_MIXED_BODY}")
@@ -251,7 +251,9 @@ def find_labels(clean_text: str) -> tuple[LabelMatch, ...]:
         start = m.start("label") if label is not None else m.start("q")
         if label is None or label == "Q":
             out.append(LabelMatch(start, m.end(), "Q", m.group("marker") is not None))
-        elif _plausible_label(label, counts, accepted_surnames):
+        elif _plausible_label(label, counts, accepted_surnames) and (
+            "\n" not in clean_text[m.end("label") : m.end()] or parse_label(label).title is not None
+        ):  # a label alone on its line must name a title: headings stand alone too ('THE MEDAL OF HONOR:')
             out.append(LabelMatch(start, m.end(), label, m.group("marker") is not None))
     if mixed:
         return tuple(sorted([*out, *mixed]))

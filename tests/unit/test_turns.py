@@ -180,3 +180,15 @@ def test_a_recurring_personal_name_the_text_also_names_is_a_label():
     assert [m.label for m in find_labels(remarks)] == ["Jordi Valls", "Question"] * 2 + ["Jordi Valls"]
     clemency = "Commutation Grant: Sentence commuted.\nCommutation Grant: Sentence commuted.\nCommutation Grant: Fine."
     assert find_labels(clemency) == (), "a recurring field name is not a speaker"
+
+
+def test_a_label_alone_on_its_line_opens_a_turn_but_a_heading_does_not():
+    text = (
+        "SECRETARY SMITH:\nGood afternoon.\n\nFOREIGN MINISTER TANABE:\n(Via interpreter) Thank you.\n\n"
+        "QUESTION:\nA question.\n\nTHE MEDAL OF HONOR:\nAwarded today."
+    )
+    turns = _turns(text)
+    assert [t.speaker_label for t in turns] == ["SECRETARY SMITH", "FOREIGN MINISTER TANABE", "QUESTION"]
+    assert text[turns[0].char_start : turns[0].char_end] == "Good afternoon."
+    assert turns[1].is_interpreted and text[turns[1].char_start :].startswith("Thank you.")
+    assert text[turns[2].char_start : turns[2].char_end] == "A question.\n\nTHE MEDAL OF HONOR:\nAwarded today."
