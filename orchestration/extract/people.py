@@ -537,7 +537,10 @@ def _label_name(label: str, tokens: list[str]) -> ParsedName:
     if len(tokens) > 1 and not label.isupper():
         printed = label.split()[-len(tokens) :]
         name = parse_name(" ".join(printed)) if len(printed) == len(tokens) else None
-        if name is not None and name.family == family and name.given == nice_case(tokens[0]):
+        if name is not None and (
+            name.family_first  # 'KAMIKAWA Yoko', 'Cho Tae-yul': the prose reader saw the family name first
+            or (name.family == family and name.given == nice_case(tokens[0]))
+        ):
             return name
     return _upper_label_name(tokens)
 

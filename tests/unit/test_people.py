@@ -272,3 +272,15 @@ def test_a_title_after_a_comma_opens_the_next_person_of_a_list_not_an_apposition
     people = {p.family_name: p for p in _analyse(text, "news").local_people}
     assert {"Chen", "Tao", "bin Tariq", "Marsh"} <= set(people)
     assert people["Tao"].role == "Minister for Foreign Affairs" and people["Chen"].role == "Premier"
+
+
+def test_mixed_case_labels_printed_family_first_keep_the_family_name():
+    text = (
+        "Moderator: We will begin.\n\n"
+        "Foreign Minister TANABE Haru: Today I met Minister Kim Min-jun.\n\n"
+        "Minister Kim Min-jun: (Through interpreter) Thank you, Minister Tanabe.\n\n"
+        "Question: A question for Minister Tanabe.\n\n"
+        "Foreign Minister TANABE Haru: Thank you.\n\nMinister Kim: We agreed."
+    )
+    people = {p.family_name: p.given_name for p in _analyse(text).local_people}
+    assert people == {"Tanabe": "Haru", "Kim": "Min-jun"}
