@@ -414,6 +414,42 @@ def _middle_initial_mentions(text: str) -> list[_Mention]:
     return out
 
 
+BYLINE_SCAN_CHARS = 2000  # bylines sit in a document's header
+_BYLINE = re.compile(rf"^(?P<name>{_NAME}), (?P<rest>[^\n]{{3,80}})$", re.MULTILINE)
+_BYLINE_LEAD = re.compile(r"(?:the )?(?:[A-Z][\w.’'-]* ){0,2}")  # 'Department ', 'U.S. ', 'THE '
+_BYLINE_TAIL = re.compile(r"(?: (?:of|for) (?:the )?[A-Z][\w.’' -]{1,40})?\.?", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _title_anywhere() -> tuple[re.Pattern[str], dict[str, TitleInfo]]:
+    """Any prose title, in any case, as a whole word sequence; and title (lower case) -> TitleInfo."""
+    by_lower = {title.lower(): info for title, info in lexicon().titles_by_prose.items()}
+    return re.compile(rf"(?i)\b({_trie_regex(sorted(by_lower, key=len, reverse=True))})\b"), by_lower
+
+
+def _byline_mentions(text: str) -> list[_Mention]:
+    """A header line naming a speaker with a title after a comma ('Matthew Miller, Department Spokesperson',
+    'ANTONY J. BLINKEN, SECRETARY OF STATE'), as State Department briefings and remarks print them.
+
+    No title precedes these names, so the titled scan misses them, and a label such as
+    'MR MILLER:' would never learn its speaker's given name.
+    """
+    pattern, by_lower = _title_anywhere()
+    out: list[_Mention] = []
+    for m in _BYLINE.finditer(text, 0, min(len(text), BYLINE_SCAN_CHARS)):
+        rest = m.group("rest")
+        title = pattern.search(rest)
+        if title and not (_BYLINE_LEAD.fullmatch(rest, 0, title.start()) and _BYLINE_TAIL.fullmatch(rest, title.end())):
+            title = None  # the title must be the line's whole rest: 'General Counsel, ...' is not 'General'
+        name = parse_name(m.group("name")) if title else None
+        if name is None or not name.given or title is None:
+            continue
+        name_end = _name_end(text, m.start("name"), m.end("name"), name)
+        role = by_lower[title.group(1).lower()]
+        out.append(_Mention(m.start(), name_end, "prose", name, role, None, None, None, text[m.start() : name_end]))
+    return out
+
+
 def _country_before(text: str, position: int) -> str | None:
     """Country of a demonym or name just before a title: 'U.S. Secretary', 'Republic of Korea (ROK) Minister'."""
     words = text[max(0, position - 40) : position].rpartition("\n")[2].split()
@@ -938,6 +974,8 @@ def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dic
     context = _titled_mentions(title, 0, len(title), "metadata") if isinstance(title, str) else []
     prose = _titled_mentions(clean_text, 0, len(clean_text), "prose")
     prose += _middle_initial_mentions(clean_text)
+    starts = {m.start for m in prose}
+    prose += [m for m in _byline_mentions(clean_text) if m.start not in starts]
     label_mentions = _label_mentions(clean_text, labels, turn_utterance)
     questioners = _questioner_mentions(clean_text, utterances)
 

@@ -284,3 +284,14 @@ def test_mixed_case_labels_printed_family_first_keep_the_family_name():
     )
     people = {p.family_name: p.given_name for p in _analyse(text).local_people}
     assert people == {"Tanabe": "Haru", "Kim": "Min-jun"}
+
+
+def test_a_byline_gives_the_label_speaker_a_given_name_and_title():
+    text = (
+        "Department Press Briefing\n\nMarcus Holt, Department Spokesperson\n\nWashington, D.C.\n\n"
+        "MR HOLT: Good afternoon.\n\nQUESTION: Thanks, Marcus.\n\nMR HOLT: Sure.\n\n"
+        "Dana Reyes, General Counsel, Labor Board\n"
+    )
+    people = {p.family_name: p for p in _analyse(text).local_people}
+    assert (people["Holt"].given_name, people["Holt"].role) == ("Marcus", "Spokesperson")
+    assert "Reyes" not in people, "a title followed by more words is not a byline"
