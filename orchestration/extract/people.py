@@ -1287,9 +1287,10 @@ def _display_name(cluster: _Cluster, family: str, given: str | None) -> str:
     lex = lexicon()
     if not given:
         return family
-    middle = next(
-        (key.split("|", 1)[1] for key, _ in cluster.middles.most_common() if key.split("|", 1)[0] == given), None
-    )
+    middles = [key.split("|", 1)[1] for key, _ in cluster.middles.most_common() if key.split("|", 1)[0] == given]
+    # An initial, when printed at all, is the formal style ('Kamala D. Harris' over 'Kamala Devi Harris');
+    # middle names are shown for names never printed with one ('Jonas Gahr Støre').
+    middle = next((m for m in middles if m.endswith(".")), middles[0] if middles else None)
     suffix = next(
         (key.split("|", 1)[1] for key, _ in cluster.suffixes.most_common() if key.split("|", 1)[0] == given), None
     )

@@ -159,10 +159,12 @@ def test_display_names_keep_middle_names_as_printed():
             _lp("b", "l", "Lund", None, "Prime Minister"),
             _lp("a", "y", "Yun", "Yeol", "President", "KR", printed="Yun Suk Yeol", family_first=True),
             _lp("a", "k", "Kato", "Haru", "Prime Minister", "JP", printed="Haru K. Kato", family_first=True),
+            _lp("a", "h", "Hale", "Dana", "Vice President", "US", printed="Dana Devi Hale"),
+            _lp("b", "h", "Hale", "Dana", "Vice President", "US", printed="Dana D. Hale"),
         ]
     )
     shown = {p.family_name: p.display_name for p in people}
-    assert shown == {"Lund": "Jonas Gahr Lund", "Yun": "Yun Suk Yeol", "Kato": "Kato Haru"}
+    assert shown == {"Lund": "Jonas Gahr Lund", "Yun": "Yun Suk Yeol", "Kato": "Kato Haru", "Hale": "Dana D. Hale"}
 
 
 def test_resolve_journalists_with_same_surname_at_different_outlets_stay_apart():
