@@ -22,11 +22,12 @@ from .reference import load_reference
 _CAP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
 _TOKEN = rf"[{_CAP}][{_CAP}.’'\-]*"
-_INTERPRETER_MARKER = (
-    r"\((?:[Vv]ia|[Aa]s|[Tt]hrough|[Bb]y)(?: an?)? (?:[Ii]nterpret(?:er|ed|ation|ing)|[Tt]ranslat(?:or|ed|ion))\.?\)\.?"
+_INTERPRETER_MARKER = (  # in any case: '(Via interpreter)', '(As interpreted.)', '(VIA INTERPRETER)'
+    r"\((?i:via|as|through|by)(?i: an?)? (?i:interpret(?:er|ed|ation|ing)|translat(?:or|ed|ion))\.?\)\.?"
 )
+_ASIDE = r"(?: \((?P<aside>[^()\n:]{1,60})\))"  # 'QUESTION (NHK):', 'MINISTER X (via interpreter):'
 _LABEL_BODY = (
-    rf"(?:(?P<label>{_TOKEN}(?: {_TOKEN}){{0,9}}) ?:|(?P<q>Q)(?::| (?=\S)| {{2,}}))"
+    rf"(?:(?P<label>{_TOKEN}(?: {_TOKEN}){{0,9}}){_ASIDE}? ?:|(?P<q>Q)(?::| (?=\S)| {{2,}}))"
     rf" *(?:\n *)?(?P<marker>{_INTERPRETER_MARKER})? *(?=\S)"  # the text may start on the next line
 )
 LABEL_LINE = re.compile(rf"^{_LABEL_BODY}", re.MULTILINE)
@@ -41,7 +42,7 @@ _MIXED_WORD = rf"[{_CAP}][{_CAP}{_LOW}.’'\-]*"
 _CONNECTOR = r"(?:of|for|the|and|on|de|da|del|der|van|von|al|bin|la|le|du)"
 _MIXED_BODY = (
     rf"(?P<label>{_MIXED_WORD}(?: (?:{_CONNECTOR} )?{_MIXED_WORD}){{0,6}})"
-    r"(?: \((?P<aside>[^()\n:]{1,60})\))? ?:"
+    rf"{_ASIDE}? ?:"
     rf" *(?:\n *)?(?P<marker>{_INTERPRETER_MARKER})? *(?=\S)"
 )
 _MIXED_LABEL_AT_START = re.compile(_MIXED_BODY)
@@ -250,11 +251,11 @@ def find_labels(clean_text: str) -> tuple[LabelMatch, ...]:
         label = m.group("label")
         start = m.start("label") if label is not None else m.start("q")
         if label is None or label == "Q":
-            out.append(LabelMatch(start, m.end(), "Q", m.group("marker") is not None))
+            out.append(LabelMatch(start, m.end(), "Q", _interpreted(m)))
         elif _plausible_label(label, counts, accepted_surnames) and (
             "\n" not in clean_text[m.end("label") : m.end()] or parse_label(label).title is not None
         ):  # a label alone on its line must name a title: headings stand alone too ('THE MEDAL OF HONOR:')
-            out.append(LabelMatch(start, m.end(), label, m.group("marker") is not None))
+            out.append(LabelMatch(start, m.end(), label, _interpreted(m)))
     if mixed:
         return tuple(sorted([*out, *mixed]))
     return tuple(out)
@@ -294,14 +295,18 @@ def _mixed_case_labels(clean_text: str) -> tuple[LabelMatch, ...]:
             label, titled_surnames, counts, named_in_text
         ):
             continue
-        aside = m.group("aside")
-        interpreted = m.group("marker") is not None or (
-            aside is not None and _INTERPRETER_ASIDE.fullmatch(f"({aside})") is not None
-        )
-        out.append(LabelMatch(m.start("label"), m.end(), label, interpreted))
+        out.append(LabelMatch(m.start("label"), m.end(), label, _interpreted(m)))
     if len(out) < 3 or len({m.label for m in out}) == len(out):
         return ()  # not a dialogue: nobody speaks twice (a list of nominees, of quoted reactions)
     return tuple(out)
+
+
+def _interpreted(m: re.Match[str]) -> bool:
+    """'(Via interpreter)' after the colon, or as the label's aside: 'FOREIGN MINISTER X (via interpreter):'."""
+    aside = m.group("aside")
+    return m.group("marker") is not None or (
+        aside is not None and _INTERPRETER_ASIDE.fullmatch(f"({aside})") is not None
+    )
 
 
 def _plausible_mixed_label(

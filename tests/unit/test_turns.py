@@ -192,3 +192,14 @@ def test_a_label_alone_on_its_line_opens_a_turn_but_a_heading_does_not():
     assert text[turns[0].char_start : turns[0].char_end] == "Good afternoon."
     assert turns[1].is_interpreted and text[turns[1].char_start :].startswith("Thank you.")
     assert text[turns[2].char_start : turns[2].char_end] == "A question.\n\nTHE MEDAL OF HONOR:\nAwarded today."
+
+
+def test_asides_in_brackets_and_upper_case_interpreter_markers():
+    text = (
+        "MODERATOR: (VIA INTERPRETER) We begin.\n\nFOREIGN MINISTER TANABE (via interpreter): Thank you.\n\n"
+        "QUESTION (NHK): A question.\n\nSECRETARY SMITH: Yes."
+    )
+    turns = _turns(text)
+    assert [t.speaker_label for t in turns] == ["MODERATOR", "FOREIGN MINISTER TANABE", "QUESTION", "SECRETARY SMITH"]
+    assert [t.is_interpreted for t in turns] == [True, True, False, False]
+    assert text[turns[2].char_start : turns[2].char_end] == "A question."
