@@ -67,9 +67,9 @@ _ORG = (
     r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)(?: (?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*|of|and|&|the|newspaper|news"
     r"|television|radio|magazine|daily|press|agency|network)){0,5}"
 )
-_GREETING = (
-    r"(?:(?:Yes|Yeah|Hi|Hello|Thank you(?: very much)?|Thanks(?: so much)?|All right|Alright|Okay|OK|Sure|Great"
-    r"|Good (?:morning|afternoon|evening)|Sorry)(?:,? (?:sir|ma['’]am|everyone|all|again))?[,.!]? )*"
+_GREETING = (  # 'Yes, thank you.' as well as 'Thank you.': any word of it may be capitalised
+    r"(?:(?i:yes|yeah|hi|hello|thank you(?: very much)?|thanks(?: so much)?|all right|alright|okay|ok|sure|great"
+    r"|good (?:morning|afternoon|evening)|sorry)(?:,? (?:sir|ma['’]am|everyone|all|again))?[,.!]? )*"
 )
 _SELF_INTRO = re.compile(
     rf"{_GREETING}(?:(?:I['’]m|I am|This is|My name is|It['’]s|Name is)\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"

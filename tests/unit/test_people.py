@@ -297,3 +297,12 @@ def test_a_byline_gives_the_label_speaker_a_given_name_and_title():
     people = {p.family_name: p for p in _analyse(text).local_people}
     assert (people["Holt"].given_name, people["Holt"].role) == ("Marcus", "Spokesperson")
     assert "Reyes" not in people, "a title followed by more words is not a byline"
+
+
+def test_a_self_introduction_after_a_lower_case_greeting():
+    text = (
+        "MODERATOR: Next question.\n\nQUESTION: Yes, thank you. Okubo from Kanto Press. A question.\n\n"
+        "SECRETARY SMITH: Yes."
+    )
+    people = {p.family_name: p for p in _analyse(text).local_people}
+    assert people["Okubo"].organization == "Kanto Press" and people["Okubo"].role == "journalist"
