@@ -49,9 +49,12 @@ _KEEP_LOWER = frozenset({"of", "for", "the", "and", "on", "to"})
 _PARTICLES = r"(?:von der|von|van der|van|de la|de|del|der|da|di|du|le|la|bin|ibn|al)"
 # A name word: an all-caps family name ('KISHIDA'), or a capitalised word with inner capitals or apostrophes
 # ('McDonough', 'O’Connell') and hyphenated parts ('Jean-Pierre', 'Won-sik'); a possessive 's is not part of it.
+# Letters beyond ASCII: Latin-1 and Latin Extended-A ('Erdoğan', 'Šefčovič', 'Sikorski Radosław').
+_LOWER = "a-zà-öø-ÿĀ-ſ"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _NAME_TOKEN = (
-    r"(?:[A-Z]{2,}(?:-[A-Z]{2,})?(?![a-zà-ÿ])"
-    r"|[A-Z](?:[a-zà-ÿ]+|['’](?=[A-Z]))(?:['’]?[A-Z][a-zà-ÿ]+)*(?:-[A-Za-zà-ÿ]+)*)"
+    rf"(?:[A-Z]{{2,}}(?:-[A-Z]{{2,}})?(?![{_LOWER}])"
+    rf"|[{_UPPER}](?:[{_LOWER}]+|['’](?=[A-Z]))(?:['’]?[A-Z][{_LOWER}]+)*(?:-[A-Za-z{_LOWER}]+)*)"
 )
 _INITIAL = r"[A-Z]\."
 _SUFFIX = r"(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])"
@@ -178,6 +181,8 @@ def lexicon() -> _Lexicon:
         ):
             continue
         titles_by_prose[_prose_form(phrase)] = info
+        if "-" in phrase:  # 'Secretary-General' as well as 'Secretary-general'
+            titles_by_prose.setdefault(_prose_form(phrase).title(), info)
         if phrase.startswith("the "):
             titles_by_prose[_prose_form(phrase)[4:]] = info  # 'the Honorable' -> 'Honorable'
     countries = _trie_regex(sorted(country_by_alias, key=len, reverse=True))
@@ -187,7 +192,8 @@ def lexicon() -> _Lexicon:
     # ahead in C; a demonym before the title ('U.S.', 'Japanese') is read in Python afterwards.
     titles = _trie_regex(sorted((t for t in titles_by_prose if t[0].isupper()), key=len, reverse=True))
     titled = re.compile(
-        rf"(?P<title>{titles})(?: of (?:the )?(?P<country2>{countries}))?,? (?P<name>{_NAME})"
+        rf"(?P<title>{titles})"
+        rf"(?: (?:of (?:the )?(?P<country2>{countries})|to (?:the )?(?P<posting>{countries})))?,? (?P<name>{_NAME})"
         rf"(?:(?: of (?:the )?(?P<country3>{countries}))|(?:, (?:the )?(?P<apposition>{titles})"
         rf"(?: of (?:the )?(?P<country4>{countries}))?(?! [A-Z])))?"
     )
@@ -464,6 +470,29 @@ def _country_before(text: str, position: int) -> str | None:
     return None
 
 
+def _title_end(m: re.Match[str]) -> int:
+    """Where a titled match's title ends: after 'of Japan' or 'to India' when printed."""
+    return max(m.end(group) for group in ("title", "country2", "posting") if m.group(group))
+
+
+_CLAUSE_GOES_ON = re.compile(r",| [a-z]")
+
+
+def _named_after_comma(text: str, m: re.Match[str], name: ParsedName) -> bool:
+    """After 'Title, ' a person is named in full, or by a surname the clause goes on from.
+
+    'the Foreign Minister, Hayashi, flew back' and 'As Assistant Director, Cheatle served' name
+    someone; in 'President, AFL-CIO' (a list of organisations' officers) and 'the Secretary-General,
+    African Union leaders' the word after the comma is not a person.
+    """
+    return bool(name.given) or _CLAUSE_GOES_ON.match(text, m.end("name")) is not None
+
+
+def _is_honorific_phrase(title: TitleInfo, printed: str) -> bool:
+    """'His Majesty', 'Her Excellency', 'The Honorable': words before a title, not a title ('Mr.', 'Madam')."""
+    return title.role is None and " " in printed
+
+
 def _titled_mentions(text: str, start: int, end: int, source: str) -> list[_Mention]:
     """'U.S. Secretary of State Antony Blinken', 'Minister Kihara', 'Prime Minister KISHIDA Fumio of Japan'."""
     lex = lexicon()
@@ -474,7 +503,12 @@ def _titled_mentions(text: str, start: int, end: int, source: str) -> list[_Ment
         if before.isalnum() or before in ".-":
             continue
         name = parse_name(m.group("name"))
-        if name is None:
+        if name is None and _is_honorific_phrase(lex.titles_by_prose[m.group("title")], m.group("title")):
+            # An honorific before the title proper: 'His Majesty' + 'King Abdullah II of Jordan'.
+            inner = lex.titled.match(text, m.start("name"), end) if m.start("name") == m.end("title") + 1 else None
+            if inner is not None:
+                m, name = inner, parse_name(inner.group("name"))
+        if name is None or ("," in text[_title_end(m) : m.start("name")] and not _named_after_comma(text, m, name)):
             continue
         name_start = m.start("name")
         name_end = _name_end(text, name_start, m.end("name"), name)

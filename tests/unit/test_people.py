@@ -306,3 +306,25 @@ def test_a_self_introduction_after_a_lower_case_greeting():
     )
     people = {p.family_name: p for p in _analyse(text).local_people}
     assert people["Okubo"].organization == "Kanto Press" and people["Okubo"].role == "journalist"
+
+
+def test_names_beyond_ascii_hyphenated_titles_postings_and_honorifics():
+    text = (
+        "President Recep Tayyip Erdoğan of Türkiye met UN Secretary-General Ana Lucía Vidal. "
+        "Ambassador to India Eric Holm joined, and so did His Majesty King Faisal II of Jordan."
+    )
+    people = {p.family_name: p for p in _analyse(text, "news").local_people}
+    assert people["Erdoğan"].given_name == "Recep" and people["Erdoğan"].country == "TR"
+    assert people["Vidal"].role == "Secretary-General"
+    assert people["Holm"].role == "Ambassador" and people["Holm"].country is None  # posted to India, not Indian
+    assert people["Faisal"].role == "King"
+
+
+def test_after_title_and_comma_a_surname_must_go_on_into_the_clause():
+    text = (
+        "The Foreign Minister, Tanabe, flew back with the group.\n"
+        "Participants:\n- Jane Roe, President, Steelworkers\n- John Doe, President, Teachers Union\n"
+    )
+    people = {p.family_name for p in _analyse(text, "statement").local_people}
+    assert "Tanabe" in people
+    assert not {"Steelworkers", "Teachers"} & people
