@@ -119,6 +119,7 @@ class _Lexicon(NamedTuple):
     titled: re.Pattern[str]
     country_by_alias: dict[str, str]
     family_first_countries: frozenset[str]
+    printed_family_first_countries: frozenset[str]
     titles_by_prose: dict[str, TitleInfo]
     non_name: frozenset[str]
     non_name_folded: frozenset[str]
@@ -155,6 +156,7 @@ def lexicon() -> _Lexicon:
     """Compile the title/country patterns once per process from the reference CSVs."""
     country_by_alias: dict[str, str] = {}
     family_first: set[str] = set()
+    printed_family_first: set[str] = set()
     for row in load_reference("ref_countries"):
         code = row["country_code"].strip()
         for alias in [row["name"], *row["aliases"].split("|")]:
@@ -162,6 +164,8 @@ def lexicon() -> _Lexicon:
                 country_by_alias.setdefault(alias.strip(), code)
         if (row.get("family_name_first") or "").strip().lower() == "true":
             family_first.add(code)
+        if (row.get("printed_family_first") or "").strip().lower() == "true":
+            printed_family_first.add(code)
     titles_by_prose: dict[str, TitleInfo] = {}
     for phrase, info in title_lexicon().items():
         if info.speaker_kind != "official" or phrase in {"official", "staff", "aide", "chief", "major", "leader"}:
@@ -199,7 +203,15 @@ def lexicon() -> _Lexicon:
     )
     non_name = frozenset(_NON_NAME_WORDS | set(country_by_alias))
     non_name_folded = frozenset(fold(word) for word in non_name)
-    return _Lexicon(titled, country_by_alias, frozenset(family_first), titles_by_prose, non_name, non_name_folded)
+    return _Lexicon(
+        titled,
+        country_by_alias,
+        frozenset(family_first),
+        frozenset(printed_family_first),
+        titles_by_prose,
+        non_name,
+        non_name_folded,
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -931,6 +943,21 @@ def _utterance_at(utterances: list[Utterance], starts: list[int], offset: int) -
     return None
 
 
+def _read_family_first(person: _Person) -> None:
+    """'Wang Yi', 'Yoon Suk Yeol' read given name first: turn them round for a country printed family first.
+
+    Only a plain printed name of two or three words that was read given-first with no other clue
+    (no upper-case family name, no lone surname elsewhere in the document) is turned.
+    """
+    if person.family_first is not None or not person.given or not person.printed:
+        return
+    words = person.printed.split()
+    if 2 <= len(words) <= 3 and words[0] == person.given and words[-1] == person.family:
+        # The same turn as _order_families makes: the middle word stays a middle name for display.
+        person.family, person.given = person.given, person.family
+        person.family_first = True
+
+
 def _local_person_rows(document_id: str, doc: _DocumentPeople, counts: Counter[int]) -> list[LocalPerson]:
     lex = lexicon()
     rows = []
@@ -938,6 +965,9 @@ def _local_person_rows(document_id: str, doc: _DocumentPeople, counts: Counter[i
     for person in doc.people:
         if not counts.get(id(person)):
             continue
+        country = person.countries.most_common(1)[0][0] if person.countries else None
+        if country in lex.printed_family_first_countries:
+            _read_family_first(person)
         base = fold(person.family or "x").replace(" ", "-")
         key = base if base not in used else f"{base}-{fold(person.given or str(len(used)))}"
         while key in used:
@@ -945,7 +975,6 @@ def _local_person_rows(document_id: str, doc: _DocumentPeople, counts: Counter[i
         used.add(key)
         person.key = key
         role = _best_role(person.roles)
-        country = person.countries.most_common(1)[0][0] if person.countries else None
         organization = person.orgs.most_common(1)[0][0] if person.orgs else None
         family_first = bool(person.family_first) or (country in lex.family_first_countries and bool(person.given))
         rows.append(

@@ -328,3 +328,11 @@ def test_after_title_and_comma_a_surname_must_go_on_into_the_clause():
     people = {p.family_name for p in _analyse(text, "statement").local_people}
     assert "Tanabe" in people
     assert not {"Steelworkers", "Teachers"} & people
+
+
+def test_names_of_countries_printed_family_first_read_family_first():
+    text = "Chinese Foreign Minister Wen Tao met President Kang Min Jae of the Republic of Korea."
+    people = {p.family_name: p.given_name for p in _analyse(text, "news").local_people}
+    assert people == {"Wen": "Tao", "Kang": "Jae"}  # 'Min' stays a middle name, shown in the display name
+    persons, _ = resolve_people(_analyse(text, "news").local_people)
+    assert sorted(p.display_name for p in persons) == ["Kang Min Jae", "Wen Tao"]
