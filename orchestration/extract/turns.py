@@ -1,11 +1,13 @@
 """Split clean text into utterances: speaker turns in transcripts, narration elsewhere.
 
 A speaker label is an upper-case run at the start of a line followed by a colon
-and spoken text ("SECRETARY BLINKEN: Well, ...", "Q  Thank you", "MODERATOR: (Via
-interpreter) ..."). Upper-case headings share that shape ("SUBJECT:", "NOMINATIONS
-SENT TO THE SENATE:"), so a label is only accepted when it carries a title or
-role word from ``ref_titles.csv``, or recurs in the document, or names a surname
-another accepted label uses (which also lets typos such as "S. PSAKI" through).
+and spoken text, on the same line or the next ("SECRETARY BLINKEN: Well, ...", "Q  Thank
+you", "MODERATOR: (Via interpreter) ...", "QUESTION (NHK): ..."). Upper-case headings
+share that shape ("SUBJECT:", "NOMINATIONS SENT TO THE SENATE:"), so a label is only
+accepted when it carries a title or role word from ``ref_titles.csv``, or recurs in the
+document, or names a surname another accepted label uses (which also lets typos such as
+"S. PSAKI" through). Labels printed in mixed case ("Secretary Blinken:") are read too,
+under a stricter test (see ``_mixed_case_labels``).
 """
 
 from __future__ import annotations
@@ -284,10 +286,11 @@ def _mixed_case_labels(clean_text: str) -> tuple[LabelMatch, ...]:
     named_in_text = {  # personal-name labels the text also names outside its labels ('... by Josep Borrell')
         label for label, count in counts.items() if _PERSONAL_NAME.fullmatch(label) and clean_text.count(label) > count
     }
-    titled_surnames = {
-        _bare(m.group("label").split()[-1]).upper() for m in raw if parse_label(m.group("label")).name_tokens
+    titled_surnames = {  # 'Foreign Minister Tanabe' lets a bare 'Tanabe:' through
+        _bare(label.split()[-1]).upper()
+        for label in counts
+        if parse_label(label).title is not None and parse_label(label).name_tokens
     }
-    titled_surnames &= {_bare(m.group("label").split()[-1]).upper() for m in raw if parse_label(m.group("label")).title}
     out: list[LabelMatch] = []
     for m in raw:
         label = m.group("label")
