@@ -49,9 +49,11 @@ _KEEP_LOWER = frozenset({"of", "for", "the", "and", "on", "to"})
 _PARTICLES = r"(?:von der|von|van der|van|de la|de|del|der|da|di|du|le|la|bin|ibn|al)"
 # A name word: an all-caps family name ('KISHIDA'), or a capitalised word with inner capitals or apostrophes
 # ('McDonough', 'O’Connell') and hyphenated parts ('Jean-Pierre', 'Won-sik'); a possessive 's is not part of it.
-# Letters beyond ASCII: Latin-1 and Latin Extended-A ('Erdoğan', 'Šefčovič', 'Sikorski Radosław').
-_LOWER = "a-zà-öø-ÿĀ-ſ"
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+# Letters beyond ASCII: Latin-1, Latin Extended-A and -B and Extended Additional ('Erdoğan',
+# 'Šefčovič', 'Radosław Sikorski', 'Võ Văn Thưởng'). The extended blocks interleave the cases,
+# so both classes hold them whole.
+_LOWER = "a-zà-öø-ÿĀ-ɏḀ-ỿ"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
 _NAME_TOKEN = (
     rf"(?:[A-Z]{{2,}}(?:-[A-Z]{{2,}})?(?![{_LOWER}])"
     rf"|[{_UPPER}](?:[{_LOWER}]+|['’](?=[A-Z]))(?:['’]?[A-Z][{_LOWER}]+)*(?:-[A-Za-z{_LOWER}]+)*)"
@@ -1235,7 +1237,7 @@ def _middle_and_suffix(printed: str, given: str | None, family: str | None) -> t
     return middle, suffix
 
 
-_MIDDLE_WORDS = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'\-]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'\-]+)?")
+_MIDDLE_WORDS = re.compile(rf"[{_UPPER}][{_LOWER}’'\-]+(?: [{_UPPER}][{_LOWER}’'\-]+)?")
 
 
 def _middle_words(printed: str, given: str, family: str) -> str | None:

@@ -311,13 +311,15 @@ def test_a_self_introduction_after_a_lower_case_greeting():
 def test_names_beyond_ascii_hyphenated_titles_postings_and_honorifics():
     text = (
         "President Recep Tayyip Erdoğan of Türkiye met UN Secretary-General Ana Lucía Vidal. "
-        "Ambassador to India Eric Holm joined, and so did His Majesty King Faisal II of Jordan."
+        "Ambassador to India Eric Holm joined, and so did His Majesty King Faisal II of Jordan. "
+        "Deputy Minister Lê Khánh Hải spoke."
     )
     people = {p.family_name: p for p in _analyse(text, "news").local_people}
     assert people["Erdoğan"].given_name == "Recep" and people["Erdoğan"].country == "TR"
     assert people["Vidal"].role == "Secretary-General"
     assert people["Holm"].role == "Ambassador" and people["Holm"].country is None  # posted to India, not Indian
     assert people["Faisal"].role == "King"
+    assert "Hải" in people, "Vietnamese letters (Latin Extended Additional) belong to the name"
 
 
 def test_after_title_and_comma_a_surname_must_go_on_into_the_clause():
