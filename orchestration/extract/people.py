@@ -29,7 +29,18 @@ from rapidfuzz import fuzz, process
 from .records import LocalPerson, Person, PersonLink, PersonMention, Sentence, Utterance
 from .reference import load_reference
 from .sentences import split_sentences
-from .turns import LabelMatch, TitleInfo, find_labels, parse_label, split_utterances, title_lexicon, word_set
+from .turns import (
+    OUTLET_CUE as _OUTLET_CUE,
+)
+from .turns import (
+    LabelMatch,
+    TitleInfo,
+    find_labels,
+    parse_label,
+    split_utterances,
+    title_lexicon,
+    word_set,
+)
 
 
 class SpeakerAnalysis(NamedTuple):
@@ -63,11 +74,6 @@ _SUFFIX = r"(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])"
 _NAME = rf"{_NAME_TOKEN}(?: (?:{_INITIAL} )?(?:{_PARTICLES} )?{_NAME_TOKEN}){{0,2}}(?:,? {_SUFFIX})?"
 _NAME_RE = re.compile(_NAME)
 _TOKEN_SPLIT = re.compile(rf"{_SUFFIX}|{_INITIAL}|{_PARTICLES}(?= )|{_NAME_TOKEN}")
-_OUTLET_CUE = re.compile(
-    r"(?i)\b(?:news(?:paper)?|press|times|post|journal|shimbun|television|tv|radio|broadcast(?:ing)?|network|agency"
-    r"|magazine|daily|herald|tribune|wire|media|reuters|bloomberg|cnn|nbc|cbs|abc|fox|npr|bbc|nhk|kyodo|afp|ap"
-    r"|politico|axios|one|today|telegraph|guardian|economist|gazette|chronicle|dispatch|monitor|observer)\b"
-)
 _ORG = (
     r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)(?: (?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*|of|and|&|the|newspaper|news"
     r"|television|radio|magazine|daily|press|agency|network)){0,5}"
@@ -619,7 +625,8 @@ def _label_name(label: str, tokens: list[str]) -> ParsedName:
         tokens = tokens[1:]  # title words the title lexicon lacks: 'OF NATIONAL DEFENSE' (after 'SECRETARY')
     family = nice_case(tokens[-1])
     if len(tokens) > 1 and not label.isupper():
-        printed = label.split()[-len(tokens) :]
+        # The printed words (dots kept) end the label, but for a two-part one ('X Y, Minister for ...').
+        printed = tokens if ", " in label else label.split()[-len(tokens) :]
         name = parse_name(" ".join(printed)) if len(printed) == len(tokens) else None
         if name is not None and (
             name.family_first  # 'KAMIKAWA Yoko', 'Cho Tae-yul': the prose reader saw the family name first
@@ -654,8 +661,8 @@ def _label_mentions(clean_text: str, labels: list[LabelMatch], utterance_of_turn
             continue
         parsed = parse_label(label.label)
         role = parsed.title
-        if role is not None and role.speaker_kind != "official":
-            continue
+        if role is not None and role.speaker_kind != "official" and parsed.organization is None:
+            continue  # a journalist is named by a label only with the outlet ('NHK, Igarashi')
         tokens = [t for t in parsed.name_tokens if t]
         name = None
         if tokens:
@@ -670,7 +677,7 @@ def _label_mentions(clean_text: str, labels: list[LabelMatch], utterance_of_turn
                 name,
                 role,
                 None,
-                None,
+                parsed.organization,
                 utterance_of_turn[turn],
                 label.label,
             )

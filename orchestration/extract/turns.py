@@ -42,8 +42,9 @@ _LABEL_AFTER_NEWLINE = re.compile(rf"\n{_LABEL_BODY}")
 # Labels all in upper case match here too and are left to the upper-case pattern above.
 _MIXED_WORD = rf"[{_CAP}][{_CAP}{_LOW}.’'\-]*"
 _CONNECTOR = r"(?:of|for|the|and|on|de|da|del|der|van|von|al|bin|la|le|du)"
-_MIXED_BODY = (
-    rf"(?P<label>{_MIXED_WORD}(?: (?:{_CONNECTOR} )?{_MIXED_WORD}){{0,6}})"
+_MIXED_WORDS = rf"{_MIXED_WORD}(?: (?:{_CONNECTOR} )?{_MIXED_WORD}){{0,6}}"
+_MIXED_BODY = (  # 'Minister Kamikawa:', and the two-part forms 'NHK, Igarashi:', 'Ms. X Y, Minister for ...:'
+    rf"(?P<label>{_MIXED_WORDS}(?:, {_MIXED_WORDS})?)"
     rf"{_ASIDE}? ?:"
     rf" *(?:\n *)?(?P<marker>{_INTERPRETER_MARKER})? *(?=\S)"
 )
@@ -54,6 +55,12 @@ _POSSESSIVE = re.compile(r"['’]S\b")
 # Two or three capitalised words, hyphenated parts allowed ('Mao Ning', 'Josep Borrell', 'Shin Won-sik').
 _PERSONAL_NAME = re.compile(
     rf"[{_CAP}][{_LOW}]+(?:-[{_CAP}{_LOW}][{_LOW}]+)?(?: [{_CAP}][{_LOW}]+(?:-[{_CAP}{_LOW}][{_LOW}]+)?){{1,2}}"
+)
+# Words that name a news outlet ("NHK", "Fuji TV", "Kyodo News", "The Wall Street Journal").
+OUTLET_CUE = re.compile(
+    r"(?i)\b(?:news(?:paper)?|press|times|post|journal|shimbun|television|tv|radio|broadcast(?:ing)?|network|agency"
+    r"|magazine|daily|herald|tribune|wire|media|reuters|bloomberg|cnn|nbc|cbs|abc|fox|npr|bbc|nhk|kyodo|afp|ap"
+    r"|politico|axios|one|today|telegraph|guardian|economist|gazette|chronicle|dispatch|monitor|observer)\b"
 )
 _OPENING_QUOTES = frozenset("“\"‘'«")
 _END_LINE = re.compile(r"\n(?:END|\(END\)|\[END\])\b[^\n]{0,40}\s*$")
@@ -85,6 +92,7 @@ class ParsedLabel(NamedTuple):
     title: TitleInfo | None
     name_tokens: tuple[str, ...]  # what is left after the title: 'KIHARA', 'HUNTER BIDEN'
     honorific: str | None  # 'MR', 'MS', 'DR' (typos such as 'S.' / 'M.' fold here)
+    organization: str | None = None  # the outlet of a journalist's label: 'NHK, Igarashi'
 
 
 @functools.lru_cache(maxsize=1)
@@ -149,6 +157,8 @@ def fuzzy_title(tokens: tuple[str, ...]) -> TitleInfo | None:
 @functools.lru_cache(maxsize=4096)
 def parse_label(label: str) -> ParsedLabel:
     """Split a printed label into title, honorific and name tokens (longest known title prefix wins)."""
+    if ", " in label:
+        return _two_part_label(label) or ParsedLabel(None, tuple(label.split()), None)
     tokens = tuple(_bare(t) for t in label.split() if _bare(t))
     upper = tuple(t.upper() for t in tokens)  # titles match in any case; names keep their printed case
     if upper and upper[0] == "THE":
@@ -168,6 +178,43 @@ def parse_label(label: str) -> ParsedLabel:
     if found is not None:
         return ParsedLabel(found[0], tokens[found[1] :], honorific)
     return ParsedLabel(None, tokens, honorific)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_REPORTER = TitleInfo("reporter", "journalist", "questioner", None)
+
+
+def _two_part_label(label: str) -> ParsedLabel | None:
+    """'Ms. KAMIKAWA Yoko, Minister for Foreign Affairs' (name, title) and 'NHK, Igarashi' or
+    'Yamazaki, Fuji TV' (a journalist and the outlet, either way round), as Japan's foreign
+    ministry prints its press conferences; None for anything else ('Tokyo, Japan')."""
+    left, _, right = label.partition(", ")
+    if ", " in right:
+        return None
+    for name_part, title_part in ((left, right), (right, left)):
+        title = parse_label(title_part)
+        named = parse_label(name_part)
+        if (
+            title.title is not None
+            and not title.name_tokens
+            and named.title is None
+            and 1 <= len(named.name_tokens) <= 3
+        ):
+            return ParsedLabel(title.title, named.name_tokens, named.honorific)
+    for name_part, outlet in ((right, left), (left, right)):
+        named = parse_label(name_part)
+        if (
+            _is_outlet(outlet)
+            and not _is_outlet(name_part)
+            and named.title is None
+            and 1 <= len(named.name_tokens) <= 2
+        ):
+            return ParsedLabel(_REPORTER, named.name_tokens, named.honorific, outlet)
+    return None
+
+
+def _is_outlet(text: str) -> bool:
+    return OUTLET_CUE.search(text) is not None or _ACRONYM.fullmatch(text) is not None
 
 
 def _title_prefix(upper: tuple[str, ...]) -> tuple[TitleInfo, int] | None:

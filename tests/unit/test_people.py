@@ -338,3 +338,27 @@ def test_names_of_countries_printed_family_first_read_family_first():
     assert people == {"Wen": "Tao", "Kang": "Jae"}  # 'Min' stays a middle name, shown in the display name
     persons, _ = resolve_people(_analyse(text, "news").local_people)
     assert sorted(p.display_name for p in persons) == ["Kang Min Jae", "Wen Tao"]
+
+
+MOFA_PRESS_CONFERENCE = """Press Conference by Foreign Minister TANABE Haru
+
+Opening Remarks
+
+Ms. TANABE Haru, Minister for Foreign Affairs: I have one announcement. That is all from me.
+
+Kanto TV, Okubo: I have a question. Are these reports true?
+
+Minister Tanabe: We are aware of the reports.
+
+Hirano, KPN: So there was no contact?
+
+Minister Tanabe: There is no such fact."""
+
+
+def test_two_part_labels_name_the_minister_and_the_journalists_with_their_outlets():
+    analysis = _analyse(MOFA_PRESS_CONFERENCE)
+    people = {p.family_name: p for p in analysis.local_people}
+    assert _speakers(analysis) == ["Tanabe", "Okubo", "Tanabe", "Hirano", "Tanabe"]
+    assert (people["Tanabe"].given_name, people["Tanabe"].role) == ("Haru", "Minister for Foreign Affairs")
+    assert (people["Okubo"].organization, people["Okubo"].role) == ("Kanto TV", "journalist")
+    assert people["Hirano"].organization == "KPN"

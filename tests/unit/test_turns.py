@@ -203,3 +203,11 @@ def test_asides_in_brackets_and_upper_case_interpreter_markers():
     assert [t.speaker_label for t in turns] == ["MODERATOR", "FOREIGN MINISTER TANABE", "QUESTION", "SECRETARY SMITH"]
     assert [t.is_interpreted for t in turns] == [True, True, False, False]
     assert text[turns[2].char_start : turns[2].char_end] == "A question."
+
+
+def test_two_part_labels_and_what_is_not_one():
+    assert parse_label("NHK, Igarashi").title.speaker_kind == "questioner"
+    assert parse_label("NHK, Igarashi").organization == "NHK"
+    assert parse_label("Yamazaki, Fuji TV").name_tokens == ("Yamazaki",)
+    assert parse_label("Mr. Jun Sato, Minister for Foreign Affairs").title.role == "Minister for Foreign Affairs"
+    assert parse_label("Tokyo, Japan").title is None
