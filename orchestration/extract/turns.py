@@ -60,7 +60,8 @@ _PERSONAL_NAME = re.compile(
 OUTLET_CUE = re.compile(
     r"(?i)\b(?:news(?:paper)?|press|times|post|journal|shimbun|television|tv|radio|broadcast(?:ing)?|network|agency"
     r"|magazine|daily|herald|tribune|wire|media|reuters|bloomberg|cnn|nbc|cbs|abc|fox|npr|bbc|nhk|kyodo|afp|ap"
-    r"|politico|axios|one|today|telegraph|guardian|economist|gazette|chronicle|dispatch|monitor|observer)\b"
+    r"|politico|axios|one|today|telegraph|guardian|economist|gazette|chronicle|dispatch|monitor|observer"
+    r"|nikkei|yomiuri|asahi|mainichi|sankei|jiji|xinhua|yonhap|tass|dpa|efe|ansa|freelance)\b"
 )
 _OPENING_QUOTES = frozenset("“\"‘'«")
 _END_LINE = re.compile(r"\n(?:END|\(END\)|\[END\])\b[^\n]{0,40}\s*$")
