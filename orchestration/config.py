@@ -38,10 +38,14 @@ def parse_state_source(profile_path: str) -> Path:
     state, saved after each run (keep_parse_state); until one exists, the build-time parse.
     """
     if profile_path != DEFAULT_DBT_DATABASE:
-        cached = PARSE_STATE_CACHE / hashlib.sha256(profile_path.encode()).hexdigest()[:16]
+        cached = _parse_state_dir(profile_path)
         if (cached / "partial_parse.msgpack").exists():
             return cached
     return DBT_PREPARED_TARGET
+
+
+def _parse_state_dir(profile_path: str) -> Path:
+    return PARSE_STATE_CACHE / hashlib.sha256(profile_path.encode()).hexdigest()[:16]
 
 
 def seed_parse_state(target: Path, profile_path: str = DEFAULT_DBT_DATABASE) -> None:
@@ -60,7 +64,7 @@ def keep_parse_state(target: Path, profile_path: str) -> None:
     """
     if profile_path == DEFAULT_DBT_DATABASE or not (target / "partial_parse.msgpack").exists():
         return
-    cache = PARSE_STATE_CACHE / hashlib.sha256(profile_path.encode()).hexdigest()[:16]
+    cache = _parse_state_dir(profile_path)
     cache.mkdir(parents=True, exist_ok=True)
     for name in PARSE_STATE_FILES:
         if (target / name).exists():

@@ -337,7 +337,7 @@ def _mixed_case_labels(clean_text: str) -> tuple[LabelMatch, ...]:
     titled_surnames = {  # 'Foreign Minister Tanabe' lets a bare 'Tanabe:' through
         _bare(label.split()[-1]).upper()
         for label in counts
-        if parse_label(label).title is not None and parse_label(label).name_tokens
+        if (parsed := parse_label(label)).title is not None and parsed.name_tokens
     }
     out: list[LabelMatch] = []
     for m in raw:
