@@ -37,7 +37,7 @@ def linked_build(project_dir: Path, build: Path) -> Iterator[str]:
     The link keeps the published file's name, so DuckDB's catalog name (which dbt writes
     into view definitions) is the same in the build copy and in the published file.
     """
-    relative = config.DBT_BUILD_LINK_DIR / build.name
+    relative = Path(config.dbt_profile_path())  # the build copy carries the published file's name
     link = project_dir / relative
     link.parent.mkdir(parents=True, exist_ok=True)
     for stale in (link, link.with_name(link.name + ".wal")):  # left by an interrupted run

@@ -30,9 +30,8 @@ from .records import LocalPerson, Person, PersonLink, PersonMention, Sentence, U
 from .reference import load_reference
 from .sentences import split_sentences
 from .turns import (
-    OUTLET_CUE as _OUTLET_CUE,
-)
-from .turns import (
+    NAME_LOWER,
+    NAME_UPPER,
     LabelMatch,
     TitleInfo,
     find_labels,
@@ -41,6 +40,7 @@ from .turns import (
     title_lexicon,
     word_set,
 )
+from .turns import OUTLET_CUE as _OUTLET_CUE
 
 
 class SpeakerAnalysis(NamedTuple):
@@ -60,14 +60,9 @@ _KEEP_LOWER = frozenset({"of", "for", "the", "and", "on", "to"})
 _PARTICLES = r"(?:von der|von|van der|van|de la|de|del|der|da|di|du|le|la|bin|ibn|al)"
 # A name word: an all-caps family name ('KISHIDA'), or a capitalised word with inner capitals or apostrophes
 # ('McDonough', 'O’Connell') and hyphenated parts ('Jean-Pierre', 'Won-sik'); a possessive 's is not part of it.
-# Letters beyond ASCII: Latin-1, Latin Extended-A and -B and Extended Additional ('Erdoğan',
-# 'Šefčovič', 'Radosław Sikorski', 'Võ Văn Thưởng'). The extended blocks interleave the cases,
-# so both classes hold them whole.
-_LOWER = "a-zà-öø-ÿĀ-ɏḀ-ỿ"
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
 _NAME_TOKEN = (
-    rf"(?:[A-Z]{{2,}}(?:-[A-Z]{{2,}})?(?![{_LOWER}])"
-    rf"|[{_UPPER}](?:[{_LOWER}]+|['’](?=[A-Z]))(?:['’]?[A-Z][{_LOWER}]+)*(?:-[A-Za-z{_LOWER}]+)*)"
+    rf"(?:[A-Z]{{2,}}(?:-[A-Z]{{2,}})?(?![{NAME_LOWER}])"
+    rf"|[{NAME_UPPER}](?:[{NAME_LOWER}]+|['’](?=[A-Z]))(?:['’]?[A-Z][{NAME_LOWER}]+)*(?:-[A-Za-z{NAME_LOWER}]+)*)"
 )
 _INITIAL = r"[A-Z]\."
 _SUFFIX = r"(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])"
@@ -1244,7 +1239,7 @@ def _middle_and_suffix(printed: str, given: str | None, family: str | None) -> t
     return middle, suffix
 
 
-_MIDDLE_WORDS = re.compile(rf"[{_UPPER}][{_LOWER}’'\-]+(?: [{_UPPER}][{_LOWER}’'\-]+)?")
+_MIDDLE_WORDS = re.compile(rf"[{NAME_UPPER}][{NAME_LOWER}’'\-]+(?: [{NAME_UPPER}][{NAME_LOWER}’'\-]+)?")
 
 
 def _middle_words(printed: str, given: str, family: str) -> str | None:

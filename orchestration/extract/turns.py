@@ -21,8 +21,12 @@ from rapidfuzz import fuzz, process
 from .records import Utterance
 from .reference import load_reference
 
-_CAP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ"
+_CAP = "A-ZÀ-ÖØ-Þ"  # the letters of upper-case labels
+# The letters a personal name may hold, here and in people.py: Latin-1, Latin Extended-A and -B
+# and Extended Additional ('Erdoğan', 'Šefčovič', 'Võ Văn Thưởng'). The extended blocks
+# interleave the cases, so both classes hold them whole.
+NAME_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
+NAME_LOWER = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
 _TOKEN = rf"[{_CAP}][{_CAP}.’'\-]*"
 _INTERPRETER_MARKER = (  # in any case: '(Via interpreter)', '(As interpreted.)', '(VIA INTERPRETER)'
     r"\((?i:via|as|through|by)(?i: an?)? (?i:interpret(?:er|ed|ation|ing)|translat(?:or|ed|ion))\.?\)\.?"
@@ -40,7 +44,7 @@ _LABEL_AFTER_NEWLINE = re.compile(rf"\n{_LABEL_BODY}")
 # "Reporter (NHK):"), as many governments, NATO and transcription services print them: capitalised
 # words, or words joined by a connector; an affiliation in brackets may follow.
 # Labels all in upper case match here too and are left to the upper-case pattern above.
-_MIXED_WORD = rf"[{_CAP}][{_CAP}{_LOW}.’'\-]*"
+_MIXED_WORD = rf"[{NAME_UPPER}][{NAME_UPPER}{NAME_LOWER}.’'\-]*"
 _CONNECTOR = r"(?:of|for|the|and|on|de|da|del|der|van|von|al|bin|la|le|du)"
 _MIXED_WORDS = rf"{_MIXED_WORD}(?: (?:{_CONNECTOR} )?{_MIXED_WORD}){{0,6}}"
 _MIXED_BODY = (  # 'Minister Kamikawa:', and the two-part forms 'NHK, Igarashi:', 'Ms. X Y, Minister for ...:'
@@ -54,7 +58,8 @@ _INTERPRETER_ASIDE = re.compile(_INTERPRETER_MARKER)
 _POSSESSIVE = re.compile(r"['’]S\b")
 # Two or three capitalised words, hyphenated parts allowed ('Mao Ning', 'Josep Borrell', 'Shin Won-sik').
 _PERSONAL_NAME = re.compile(
-    rf"[{_CAP}][{_LOW}]+(?:-[{_CAP}{_LOW}][{_LOW}]+)?(?: [{_CAP}][{_LOW}]+(?:-[{_CAP}{_LOW}][{_LOW}]+)?){{1,2}}"
+    rf"[{NAME_UPPER}][{NAME_LOWER}]+(?:-[{NAME_UPPER}{NAME_LOWER}][{NAME_LOWER}]+)?"
+    rf"(?: [{NAME_UPPER}][{NAME_LOWER}]+(?:-[{NAME_UPPER}{NAME_LOWER}][{NAME_LOWER}]+)?){{1,2}}"
 )
 # Words that name a news outlet ("NHK", "Fuji TV", "Kyodo News", "The Wall Street Journal").
 OUTLET_CUE = re.compile(

@@ -211,3 +211,11 @@ def test_two_part_labels_and_what_is_not_one():
     assert parse_label("Yamazaki, Fuji TV").name_tokens == ("Yamazaki",)
     assert parse_label("Mr. Jun Sato, Minister for Foreign Affairs").title.role == "Minister for Foreign Affairs"
     assert parse_label("Tokyo, Japan").title is None
+
+
+def test_personal_name_labels_use_the_same_letters_as_names():
+    remarks = (
+        "Remarks by Spokesperson Đặng Thu Hằng\n\n"
+        "Đặng Thu Hằng: Good afternoon.\nQuestion: When?\nĐặng Thu Hằng: Soon.\nQuestion: Why?\nĐặng Thu Hằng: Because."
+    )
+    assert [m.label for m in find_labels(remarks)] == ["Đặng Thu Hằng", "Question"] * 2 + ["Đặng Thu Hằng"]
