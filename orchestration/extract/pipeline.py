@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from orchestration.extract.claims import EntityClaim, find_entity_claims
 from orchestration.extract.cleaning import clean_document
 from orchestration.extract.commitments import Commitment, find_commitments
 from orchestration.extract.events import EventResolution, analyse_time_and_events, resolve_events
@@ -67,6 +68,7 @@ class DocumentAnalysis(NamedTuple):
     commitments: list[Commitment]
     topic_mentions: list[TopicMention]
     quote_candidates: list[QuoteCandidate]
+    entity_claims: list[EntityClaim]
 
 
 @functools.cache
@@ -91,7 +93,8 @@ def _metadata_url(metadata: dict) -> str | None:
 
 
 def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> DocumentAnalysis:
-    """Clean one document; extract turns, sentences, people, time, events, commitments, topics, quotable passages."""
+    """Clean one document; extract turns, sentences, people, time, events, commitments, topics, quotable
+    passages and facts about named things."""
     clean = clean_document(src)
     meta = src.metadata
     title = meta.get("title") or clean.title
@@ -145,6 +148,9 @@ def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> Doc
         find_topics(src.document_id, clean.clean_text, speakers.utterances, speakers.sentences),
         find_quote_candidates(
             src.document_id, clean.clean_text, clean.kind, speakers.utterances, speakers.sentences, speakers.mentions
+        ),
+        find_entity_claims(
+            src.document_id, clean.clean_text, speakers.utterances, speakers.sentences, timing.time_expressions
         ),
     )
 

@@ -25,6 +25,7 @@ import pyarrow as pa
 
 from orchestration import warehouse
 from orchestration.extract import events, pipeline, quotes
+from orchestration.extract.claims import EntityClaim
 from orchestration.extract.commitments import Commitment
 from orchestration.extract.pipeline import DocumentRow, DocumentSource
 from orchestration.extract.quotes import QuoteCandidate, QuoteMatch
@@ -68,6 +69,7 @@ DOCUMENT_TABLES: dict[str, type[NamedTuple]] = {
     "staging.commitments": Commitment,
     "staging.topic_mentions": TopicMention,
     "staging.quote_candidates": QuoteCandidate,
+    "staging.entity_claims": EntityClaim,
 }
 
 

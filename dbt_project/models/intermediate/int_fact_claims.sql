@@ -2,6 +2,9 @@
 -- its date (only when a date is printed or a time expression dated the mention; a
 -- mention that merely sits in a dated document asserts nothing), start time, duration,
 -- place (a country alias becomes the country's name), and whether it claims a first of its kind.
+-- Then the facts stated about named things (stg_entity_claims), a value read from a time
+-- expression taking that expression's final resolution. fact_key says which claims are about
+-- the same thing: the event, else the subject.
 with mentions as (
     select * from {{ ref('int_event_mentions') }}
     where event_id is not null and not other_occurrence
@@ -9,6 +12,10 @@ with mentions as (
 
 timexes as (
     select * from {{ ref('int_time_expressions') }}
+),
+
+entity_claims as (
+    select * from {{ ref('stg_entity_claims') }}
 ),
 
 -- A place printed as a country's alias ('U.S.') is that country's name ('United States').
@@ -85,9 +92,51 @@ claims as (
         'stated' as support,
         null as derivation
     from stated_claims
+),
+
+event_claims as (
+    select
+        claims.event_mention_id || ':' || claims.attribute as claim_id,
+        claims.*,
+        cast(null as varchar) as subject,
+        cast(null as varchar) as subject_key
+    from claims
+),
+
+-- A value held by a time expression is that expression's value at its precision ('2025-03',
+-- '2024'); one left unresolved (no anchor date) asserts nothing yet.
+entity_values as (
+    select
+        entity_claims.claim_id,
+        cast(null as varchar) as event_mention_id,
+        cast(null as varchar) as event_id,
+        entity_claims.document_id,
+        entity_claims.char_start,
+        entity_claims.char_end,
+        entity_claims.text,
+        entity_claims.attribute,
+        coalesce(entity_claims.value, timexes.value) as value,
+        case when timexes.timex_id is null or timexes.method = 'stated' then 'stated' else 'derived' end as support,
+        case
+            when timexes.timex_id is not null and timexes.method <> 'stated'
+                then
+                    timexes.method
+                    || ': ''' || timexes.text || ''''
+                    || coalesce(' resolved against ' || strftime(timexes.anchor_date, '%Y-%m-%d'), '')
+        end as derivation,
+        entity_claims.subject,
+        entity_claims.subject_key
+    from entity_claims
+    left join timexes on entity_claims.timex_id = timexes.timex_id
+    where coalesce(entity_claims.value, timexes.value) is not null
 )
 
 select
-    claims.event_mention_id || ':' || claims.attribute as claim_id,
-    claims.*
-from claims
+    *,
+    event_id as fact_key
+from event_claims
+union all by name
+select
+    *,
+    'subject:' || subject_key as fact_key
+from entity_values

@@ -8,7 +8,7 @@ events as (
 
 select
     claims.claim_id,
-    events.name as subject,
+    coalesce(events.name, claims.subject) as subject,
     claims.attribute,
     claims.value,
     claims.document_id,
@@ -18,6 +18,9 @@ select
     claims.support,
     claims.derivation,
     claims.event_id,
-    claims.event_mention_id
+    claims.event_mention_id,
+    claims.fact_key
 from claims
-inner join events on claims.event_id = events.event_id
+left join events on claims.event_id = events.event_id
+-- an event claim whose event is gone (never, by construction) must not surface without a subject
+where claims.event_id is null or events.event_id is not null

@@ -1,7 +1,7 @@
--- One row per (event, attribute): the value the independent sources support most, and
--- whether they agree. Each document is a source (two documents of one publisher are two
--- sources), except republished copies (dim_document.republished_from): a copy never
--- corroborates, because its original may be among the other sources; copies alone count
+-- One row per (event or named thing, attribute): the value the independent sources support
+-- most, and whether they agree; fact_key says which claims are about the same thing. Each
+-- document is a source (two documents of one publisher are two sources), except
+-- republished copies (dim_document.republished_from): a copy never corroborates, because its original may be among the other sources; copies alone count
 -- once per copied publisher. For dates, a coarser value that the winning date falls in
 -- ('2024-07' for '2024-07-28') agrees with it rather than conflicting.
 with claims as (
@@ -23,22 +23,23 @@ sourced as (
 
 per_value as (
     select
-        event_id,
-        subject,
+        fact_key,
+        any_value(event_id) as event_id,
+        mode(subject order by subject) as subject,
         attribute,
         value,
         {{ independent_sources('true') }} as independent_source_count,
         count(*) as claim_count,
         list(distinct document_id order by document_id) as document_ids
     from sourced
-    group by event_id, subject, attribute, value
+    group by fact_key, attribute, value
 ),
 
 ranked as (
     select
         *,
         row_number() over (
-            partition by event_id, attribute
+            partition by fact_key, attribute
             order by independent_source_count desc, length(value) desc, claim_count desc, value asc
         ) as rank
     from per_value
@@ -58,19 +59,19 @@ compared as (
         sourced.value = winners.value
         or (sourced.attribute = 'date' and starts_with(winners.value, sourced.value)) as agrees
     from sourced
-    inner join winners on sourced.event_id = winners.event_id and sourced.attribute = winners.attribute
+    inner join winners on sourced.fact_key = winners.fact_key and sourced.attribute = winners.attribute
 ),
 
 agreement as (
     select
-        event_id,
+        fact_key,
         attribute,
         {{ independent_sources('agrees') }} as agreeing_sources,
         list(distinct document_id order by document_id) filter (where agrees) as document_ids,
         list(distinct value order by value) filter (where not agrees) as conflicting_values,
         {{ independent_sources('not agrees') }} as disagreeing_sources
     from compared
-    group by event_id, attribute
+    group by fact_key, attribute
 )
 
 select
@@ -87,6 +88,7 @@ select
     agreement.document_ids,
     coalesce(agreement.conflicting_values, []) as conflicting_values,
     winners.event_id,
-    agreement.disagreeing_sources as disagreeing_source_count
+    agreement.disagreeing_sources as disagreeing_source_count,
+    winners.fact_key
 from winners
-inner join agreement on winners.event_id = agreement.event_id and winners.attribute = agreement.attribute
+inner join agreement on winners.fact_key = agreement.fact_key and winners.attribute = agreement.attribute
