@@ -2,8 +2,9 @@
 -- most, and whether they agree; fact_key says which claims are about the same thing. Each
 -- document is a source (two documents of one publisher are two sources), except
 -- republished copies (dim_document.republished_from): a copy never corroborates, because
--- its original may be among the other sources; copies alone count once per copied publisher. For dates, a coarser value that the winning date falls in
--- ('2024-07' for '2024-07-28') agrees with it rather than conflicting.
+-- its original may be among the other sources; copies alone count once per copied
+-- publisher. For dates, a coarser value that the winning date falls in ('2024-07' for
+-- '2024-07-28') agrees with it rather than conflicting.
 with claims as (
     select * from {{ ref('fct_fact_claim') }}
 ),
