@@ -38,6 +38,7 @@ from orchestration.extract.records import (
 )
 from orchestration.extract.reference import load_reference
 from orchestration.extract.timex import (
+    SINCE_LAST_OCCURRENCE,
     WEEKDAY_NUMBERS,
     date_from_value,
     duration_minutes,
@@ -831,9 +832,12 @@ def find_event_mentions(
         )
         participants = people(text[sentence_start:sentence_end])
         first_claims = _first_claim_positions(text, sentence_start, sentence_end)
+        since_last = [t for t in sentence_timexes if SINCE_LAST_OCCURRENCE.search(t.text)]
+        dating_timexes = [t for t in sentence_timexes if t not in since_last] if since_last else sentence_timexes
+        previous_of = _previous_occurrence_dates(since_last, [candidates[i] for i in indexes])
         for position, index in enumerate(indexes):
             candidate = candidates[index]
-            dating = _nearest_dating_timex(text, candidate, sentence_timexes, [candidates[i] for i in indexes])
+            dating = _nearest_dating_timex(text, candidate, dating_timexes, [candidates[i] for i in indexes])
             is_document_event = index == document_event_index
             mentions.append(
                 _make_mention(
@@ -845,10 +849,34 @@ def find_event_mentions(
                     utterance_at(utterances, utterance_starts, candidate.start),
                 )
             )  # fmt: skip
+            if position in previous_of:
+                previous = _make_mention(
+                    document_id, len(mentions) + 1, text, candidate, previous_of[position], document_date, False,
+                    None, None, None, (), False, mentions[-1].utterance_id,
+                )  # fmt: skip
+                mentions.append(previous._replace(other_occurrence=True))
     mentions = _propagate_within_paragraph(text, mentions)
     mentions = _mark_following_first_claims(text, mentions, bounds, sentence_starts)
     synthetic = _synthetic_document_event(document_id, kind, metadata, document_date, utterances, mentions)
     return mentions + ([synthetic] if synthetic else [])
+
+
+def _previous_occurrence_dates(
+    since_last: list[TimeExpression], candidates: list[_Candidate]
+) -> dict[int, TimeExpression]:
+    """'we held the 2+2 after one and a half years since the last time': the mention just before such
+    an expression (by position among ``candidates``) also names the previous occurrence, which the
+    expression dates. The mention itself stays the current occasion."""
+    found: dict[int, TimeExpression] = {}
+    for expression in since_last:
+        before = [
+            (expression.char_start - c.end, position)
+            for position, c in enumerate(candidates)
+            if c.end <= expression.char_start and expression.char_start - c.end <= MAX_DATE_DISTANCE
+        ]
+        if before:
+            found.setdefault(min(before)[1], expression)
+    return found
 
 
 def _make_mention(
@@ -1099,12 +1127,13 @@ def _mark_following_first_claims(
 def _propagate_within_paragraph(text: str, mentions: list[EventMention]) -> list[EventMention]:
     """An undated mention takes the date of a same-alias mention in its paragraph ('The courtesy call was ...').
 
-    Not when the words before it point at another occurrence ('our last 2+2', 'the next summit').
+    Not when the words before it point at another occurrence ('our last 2+2', 'the next summit'),
+    and such a mention's date is not the paragraph's occasion's either.
     """
     by_key: dict[tuple[int, str], set[tuple]] = collections.defaultdict(set)
     paragraph_of = [text.rfind("\n", 0, mention.char_start) for mention in mentions]
     for mention, paragraph in zip(mentions, paragraph_of, strict=True):
-        if mention.timex_id or mention.event_date:
+        if (mention.timex_id or mention.event_date) and not mention.other_occurrence:
             by_key[(paragraph, mention.alias_key)].add(
                 (mention.event_date, mention.date_precision, mention.date_method, mention.timex_id)
             )
@@ -1482,10 +1511,14 @@ def _attach_undated(
     links: _AliasLinks,
     document_days: dict[str, dt.date],
 ) -> None:
-    """An undated mention joins the event of its alias held on its own document's date.
+    """An undated mention joins the event of its alias held on its own document's date, else the one
+    named event of its alias held in the days just before (RECENT_EVENT_DAYS) at no other place.
 
-    A transcript or readout talks about the occasion of its day ('the 2+2', 'the ministerial on X');
-    mentions pointing at another occurrence ('our last 2+2') never attach.
+    A transcript or readout talks about the occasion of its day ('the 2+2', 'the ministerial on X'),
+    and a readout of the next day's call about the meeting just held ('the 2+2 this time'); mentions
+    pointing at another occurrence ('our last 2+2') never attach, and two candidate events leave
+    the mention unattached. A generic 'the meeting' looks no further than its own day: in a
+    briefing it may be any of several meetings.
     """
     day_clusters: dict[tuple[str, dt.date], list[int]] = collections.defaultdict(list)
     for index, (alias, _, members) in enumerate(clusters):
@@ -1497,11 +1530,29 @@ def _attach_undated(
         if day is None or mention.other_occurrence:
             continue
         alias = links.find(mention.alias_key)
-        if is_generic_alias(alias):
+        generic = is_generic_alias(alias)
+        if generic:
             alias = f"{alias}@{mention.document_id}"
         targets = day_clusters.get((alias, day), [])
+        if not targets and not generic:
+            targets = [
+                index
+                for back in range(1, RECENT_EVENT_DAYS + 1)
+                for index in day_clusters.get((alias, day - dt.timedelta(days=back)), [])
+            ]
+            if len(targets) == 1 and _place_conflicts(mention, clusters[targets[0]][2]):
+                continue
         if len(targets) == 1:
             clusters[targets[0]][2].append(mention)
+
+
+def _place_conflicts(mention: EventMention, members: list[EventMention]) -> bool:
+    """'the President's visit to the Department of Defense' is not last week's visit to the State Department."""
+    places = {member.place for member in members if member.place}
+    return bool(mention.place and places and mention.place not in places)
+
+
+RECENT_EVENT_DAYS = 7  # how far back a dated document's undated 'the <event>' may point
 
 
 def _event_row(alias: str, parties: str | None, members: list[EventMention]) -> Event:

@@ -98,10 +98,14 @@ _PERIOD = re.compile(
     r"\s+(?P<unit>week|month|year|quarter)\b",
     re.IGNORECASE,
 )
+# 'after one and a half years since the last time': the last occurrence was that long ago.
+_SINCE_LAST = r"since\s+the\s+(?:last|previous)(?:\s+(?:time|one|meeting))?"
 _OFFSET = re.compile(
-    rf"\b(?P<num>{_NUM_WORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|from\s+now|before\s+that|earlier)\b",
+    rf"\b(?P<num>{_NUM_WORD})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{_UNIT})\s+"
+    rf"(?P<dir>ago|{_SINCE_LAST}|from\s+now|before\s+that|earlier)\b",
     re.IGNORECASE,
 )
+SINCE_LAST_OCCURRENCE = re.compile(rf"\b{_SINCE_LAST}\b", re.IGNORECASE)
 _CLOCK_TIME = re.compile(
     r"\b(?=\d)(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?"
     r"(?:\s+(?P<tz>[A-Z]{1,2}[DS]T|JST|KST|UTC|GMT|CET|CEST|BST))?",
@@ -655,10 +659,13 @@ _PERIOD_PRECISION = {"year": "year", "month": "month", "quarter": "quarter", "we
 
 def _resolve_offset(match: re.Match[str], anchor: dt.date | None, direction: str | None) -> Resolution:
     amount = parse_number(match["num"])
+    if amount is not None and match["half"]:
+        amount += 0.5
     unit = unit_name(match["unit"])
     sign = 1 if match["dir"].lower().startswith("from") else -1
     own_direction = "future" if sign > 0 else "past"
-    precision = "year" if unit in ("year", "decade") else "month" if unit == "month" else "day"
+    whole_years = unit in ("year", "decade") and amount is not None and amount == int(amount)
+    precision = "year" if whole_years else "month" if unit in ("month", "year", "decade") else "day"
     if anchor is None or amount is None or unit in ("second", "minute", "min", "hour", "hr"):
         return Resolution("relative", None, precision, own_direction, True)
     if unit in ("month", "year", "decade"):

@@ -261,3 +261,53 @@ def test_resolve_is_fast_on_many_mentions() -> None:
     # ~2 s unloaded on a slow 2-core runner (200k: ~4 s); generous so a busy CI machine does not flake
     assert time.perf_counter() - started < 20
     assert len(resolution.mention_links) == 100_000
+
+
+def _resolve(*analyses):
+    return resolve_events(
+        [m for a in analyses for m in a.event_mentions],
+        [a.document_date for a in analyses],
+        [t for a in analyses for t in a.time_expressions],
+        [],
+    )
+
+
+def test_since_the_last_time_dates_the_previous_occurrence_not_this_one() -> None:
+    result = mentions_of(
+        "Summary\nMarch 10, 2026\nToday we held the Nordic-Baltic 5+5 meeting after two and a half years since "
+        "the last time."
+    )
+    current, previous = (m for m in result.event_mentions if m.alias_key == "5+5")
+    assert current.event_date == dt.date(2026, 3, 10) and not current.other_occurrence  # 'Today', not the offset
+    assert previous.other_occurrence and previous.char_start == current.char_start
+    assert (previous.event_date, previous.date_precision) == (dt.date(2023, 9, 1), "month")
+
+
+def test_a_previous_occurrence_lends_its_date_to_no_other_mention() -> None:
+    result = mentions_of(
+        "Summary\nMarch 10, 2026\nWe held the 5+5 meeting after two years since the last time. The 5+5 meeting "
+        "was useful."
+    )
+    later = [m for m in result.event_mentions if m.alias_key == "5+5" and not m.other_occurrence]
+    assert all(m.event_date is None for m in later)
+
+
+def test_an_undated_mention_joins_the_one_event_of_the_days_before() -> None:
+    held = mentions_of("The Nordic-Baltic 5+5 meeting was held on March 8, 2026.", doc="a")
+    next_day = mentions_of("Summary\nMarch 10, 2026\nThe minister recalled the first 5+5 meeting.", doc="b")
+    resolution = _resolve(held, next_day)
+    (event,) = [e for e in resolution.events if e.alias_key == "5+5"]
+    assert event.source_document_count == 2 and event.first_of_its_kind
+    two_weeks_later = mentions_of("Summary\nMarch 22, 2026\nThe minister recalled the 5+5 meeting.", doc="c")
+    resolution = _resolve(held, two_weeks_later)
+    (event,) = [e for e in resolution.events if e.alias_key == "5+5"]
+    assert event.source_document_count == 1
+
+
+def test_two_recent_events_of_one_name_leave_an_undated_mention_alone() -> None:
+    held = mentions_of(
+        "The 5+5 meeting was held on March 6, 2026. Another 5+5 meeting was held on March 8, 2026.", doc="a"
+    )
+    later = mentions_of("Summary\nMarch 10, 2026\nThe minister recalled the 5+5 meeting.", doc="b")
+    linked = {link.event_mention_id for link in _resolve(held, later).mention_links}
+    assert not any(m.event_mention_id in linked for m in later.event_mentions if m.alias_key == "5+5")

@@ -211,3 +211,12 @@ def test_expressions_carry_their_utterance() -> None:
     utterance = Utterance("d", "d-u00001", 1, 1, "A", "official", False, 12, len(text), 9, 10, None)
     rows = find_time_expressions("d", text, SUNDAY, "metadata", [utterance])
     assert rows[0].utterance_id == "d-u00001"
+
+
+def test_since_the_last_time_is_a_past_offset_at_month_precision_for_half_years() -> None:
+    from orchestration.extract.timex import resolve_relative_text
+
+    half = resolve_relative_text("one and a half years since the last time", dt.date(2024, 7, 28), None)
+    assert (half.value, half.precision, half.direction) == ("2023-01", "month", "past")
+    whole = resolve_relative_text("two years ago", dt.date(2024, 7, 28), None)
+    assert (whole.value, whole.precision) == ("2022", "year")
