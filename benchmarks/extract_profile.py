@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from orchestration.extract import cleaning, commitments, events, people, quotes, topics
+from orchestration.extract import claims, cleaning, commitments, events, people, quotes, topics
 from orchestration.extract.readers import RawFile, read_document, sha256_bytes
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "wh-briefings-2021-2023.tar.gz"
@@ -126,6 +126,14 @@ def main() -> int:
     ]
     timings["quotes"] = time.perf_counter() - started
     digests["quotes"] = digest(candidates)
+
+    started = time.perf_counter()
+    entity_claims = [
+        claims.find_entity_claims(d.document_id, c.clean_text, s.utterances, s.sentences, t.time_expressions)
+        for d, c, s, t in zip(docs, cleaned, speakers, timing, strict=True)
+    ]
+    timings["claims"] = time.perf_counter() - started
+    digests["claims"] = digest(entity_claims)
 
     for stage, seconds in timings.items():
         print(f"{stage:12s} {seconds * 1000 / n:6.2f} ms/doc  {seconds * 1e4 / kb:6.2f} ms/10KB")

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from orchestration.extract.records import Sentence, TimeExpression, Utterance
 from orchestration.extract.reference import load_reference
+from orchestration.extract.timex import merge_spans
 
 
 class EntityClaim(NamedTuple):
@@ -187,6 +188,10 @@ _DEADLINE_PREPS = frozenset({"by", "before", "no later than"})
 _DESIGNATOR = r"(?!COVID-|SARS-|MERS-)[A-Z][A-Z0-9]*-\d+[A-Z0-9]*(?:\s+[A-Z]{2,}\b)*"
 _DESIGNATOR_LIST = re.compile(rf"(?<![\w-]){_DESIGNATOR}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_DESIGNATOR})*")
 MAX_SUBJECT_WORDS = 14
+# A cue's pattern starts at most WINDOW_BEFORE characters before its trigger word ('are expected
+# to be | launched') and ends at most WINDOW_AFTER after it ('led by a three-| star').
+WINDOW_BEFORE = 80
+WINDOW_AFTER = 30
 MAX_SYSTEMS_GAP = 60  # characters between a co-production cue and the designators it concerns
 
 
@@ -221,14 +226,14 @@ def find_entity_claims(
 ) -> list[EntityClaim]:
     """Every cue of ``ref_claim_cues`` in the document whose subject and value can be read, in text order."""
     lowered = clean_text.lower()
-    cues = [cue for cue in claim_cues() if any(trigger in lowered for trigger in cue.triggers)]
-    if not cues:
+    windows = [(cue, _trigger_windows(lowered, cue.triggers)) for cue in claim_cues()]
+    if not any(spans for _, spans in windows):
         return []
     sentence_starts = [s.char_start for s in sentences]
     timex_at = {t.char_start: t for t in time_expressions}
     found: list[tuple[int, int, str | None, ClaimCue, str, str, str | None, str | None]] = []
-    for cue in cues:
-        for match in cue.regex.finditer(clean_text):
+    for cue, spans in windows:
+        for match in (m for low, high in spans for m in cue.regex.finditer(clean_text, low, high)):
             sentence = _sentence_at(sentences, sentence_starts, match.start())
             if sentence is None:
                 continue
@@ -264,6 +269,21 @@ def find_entity_claims(
             )
         )
     return claims
+
+
+def _trigger_windows(lowered: str, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans around each trigger word where the cue's pattern can match.
+
+    Trigger words ('start', 'opened') are common, and a cue's pattern tried over the whole text
+    cost more than every other claim step together; str.find finds the few places worth trying.
+    """
+    spans = []
+    for trigger in triggers:
+        position = lowered.find(trigger)
+        while position != -1:
+            spans.append((max(0, position - WINDOW_BEFORE), position + len(trigger) + WINDOW_AFTER))
+            position = lowered.find(trigger, position + 1)
+    return merge_spans(spans)
 
 
 def _has_name(subject: str, at_sentence_start: bool) -> bool:
