@@ -60,7 +60,10 @@ _NAME_AFTER = re.compile(rf"\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){{1,3}}of\s+(?:th
 _TARGET_AFTER = re.compile(
     rf"\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(?:new\s+)?(?P<name>{_NAME}|(?:[a-z][\w-]*\s+){{0,3}}(?:headquarters|command))\b"
 )
-_NAME_BEFORE = re.compile(rf"(?<![\w.’'-])(?:(?:the|The)\s+)?(?P<name>{_NAME})\s*$")
+_NAME_BEFORE = re.compile(rf"(?<![\w.’'-])(?:(?:the|The)\s+)?(?P<name>{_NAME})(?:\s+\([A-Z][A-Z0-9&]{{1,8}}\))?\s*$")
+_ACRONYM_DEFINITION = re.compile(
+    rf"(?<![\w.’'-])(?:[Tt]he\s+)?(?P<name>{_NAME})\s+\((?P<short>[A-Z][A-Z0-9&]{{1,8}})\)"
+)
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}$")
 # Lower-case words that may follow a name the cue is about ('upgrading U.S. Forces Japan and ...');
 # any other ('upgrading Alliance command and control') means the name only modifies a noun.
@@ -242,13 +245,14 @@ def find_entity_claims(
             ):
                 found.append((start, end, sentence.utterance_id, cue, subject, attribute, value, timex_id))
     found.sort(key=lambda row: (row[0], row[1], row[5]))
+    acronyms = defined_acronyms(clean_text) if found else {}
     claims: list[EntityClaim] = []
     seen: set[tuple[int, int, str]] = set()
     for start, end, utterance_id, cue, subject, attribute, value, timex_id in found:
         if (start, end, attribute) in seen:
             continue
         seen.add((start, end, attribute))
-        key = subject_key(subject)
+        key = subject_key(_expand_acronyms(subject, acronyms))
         if cue.kind == "systems" or not _has_name(subject, start == _sentence_start(sentences, sentence_starts, start)):
             # 'coproduction', 'the session': without a name, nothing says two documents mean the same thing
             key = f"{key}@{document_id}"
@@ -269,6 +273,25 @@ def find_entity_claims(
             )
         )
     return claims
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """'U.S. Forces Japan (USFJ)' -> {'USFJ': 'U.S. Forces Japan'}: so 'USFJ is led by ...' and
+    'upgrade U.S. Forces Japan' are claims about one thing. The acronym must start with the
+    name's first letter; an acronym defined two ways is left alone."""
+    found: dict[str, str | None] = {}
+    for match in _ACRONYM_DEFINITION.finditer(text):
+        name, short = match.group("name"), match.group("short")
+        if short[0] != name[0]:
+            continue
+        found[short] = name if found.get(short, name) == name else None
+    return {short: name for short, name in found.items() if name}
+
+
+def _expand_acronyms(subject: str, acronyms: dict[str, str]) -> str:
+    if not acronyms:
+        return subject
+    return " ".join(acronyms.get(word, word) for word in subject.split())
 
 
 def _trigger_windows(lowered: str, triggers: tuple[str, ...]) -> list[tuple[int, int]]:

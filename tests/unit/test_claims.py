@@ -107,3 +107,17 @@ def test_a_disease_code_is_not_a_system():
 
 def test_subject_key_drops_the_article_and_straightens_apostrophes():
     assert subject_key("The  Navy’s Fleet") == "navy's fleet"
+
+
+def test_an_acronym_the_document_defines_keys_the_same_thing():
+    found = claims(
+        [
+            "The Northern Fleet Command (NFC) will be upgraded to a Joint Naval Headquarters.",
+            "At the moment, the NFC is led by a two star.",
+        ]
+    )
+    assert {(c.subject, c.subject_key, c.attribute) for c in found} == {
+        ("Northern Fleet Command", "northern fleet command", "upgrade"),
+        ("Northern Fleet Command", "northern fleet command", "to_become"),
+        ("NFC commander", "northern fleet command commander", "rank"),
+    }
