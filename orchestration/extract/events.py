@@ -856,6 +856,7 @@ def find_event_mentions(
                 )  # fmt: skip
                 mentions.append(previous._replace(other_occurrence=True))
     mentions = _propagate_within_paragraph(text, mentions)
+    mentions = _place_from_greeting(text, mentions, sentence_starts)
     mentions = _mark_following_first_claims(text, mentions, bounds, sentence_starts)
     synthetic = _synthetic_document_event(document_id, kind, metadata, document_date, utterances, mentions)
     return mentions + ([synthetic] if synthetic else [])
@@ -1153,6 +1154,50 @@ def _propagate_within_paragraph(text: str, mentions: list[EventMention]) -> list
     return updated
 
 
+def _place_from_greeting(text: str, mentions: list[EventMention], sentence_starts: list[int]) -> list[EventMention]:
+    """'I am delighted to welcome you to Tokyo. I am delighted that we are able to hold the 2+2
+    meeting.': the place a speaker welcomes guests to, or is glad to be in, is where the gathering
+    named in that sentence or the next happens. Only meetings, summits, talks and the like that
+    name no place, no date and no other occurrence take it ('here in America' is no greeting, and
+    an election or a trip happens elsewhere)."""
+    if "elcome" not in text and "to be " not in text:
+        return mentions
+    places: dict[int, str] = {}
+    for match in _GREETING_PLACE.finditer(text):
+        place = _without_sentence_dot(re.split(r"[.?!]\s", match["place"], maxsplit=1)[0].rstrip(",’'"))
+        if place.split()[0] in _NOT_PLACES:
+            continue
+        sentence = bisect.bisect_right(sentence_starts, match.start()) - 1
+        places.setdefault(sentence, place)
+        places.setdefault(sentence + 1, place)
+    if not places:
+        return mentions
+    updated = []
+    for mention in mentions:
+        place = places.get(bisect.bisect_right(sentence_starts, mention.char_start) - 1)
+        if (
+            place
+            and not mention.place
+            and not mention.other_occurrence
+            and mention.event_date is None
+            and mention.kind in _GATHERING_KINDS
+        ):
+            mention = mention._replace(place=place)
+        updated.append(mention)
+    return updated
+
+
+_GREETING_PLACE = re.compile(
+    r"\b(?:[Ww]elcome\s+(?:you\s+|everyone\s+|all\s+of\s+you\s+|you\s+all\s+|all\s+)?(?:back\s+)?to"
+    r"|to\s+be\s+(?:back\s+)?(?:here\s+)?in)"
+    r"[ \t]+(?P<place>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,2})"
+)
+# Occasions a greeting's place can be the place of (not an election, a call or a trip elsewhere).
+_GATHERING_KINDS = frozenset(
+    {"meeting", "ministerial_meeting", "summit", "talks", "dialogue", "conference", "courtesy_call", "ceremony"}
+)
+
+
 def _document_event_index(candidates: list[_Candidate], kind: str, text: str) -> int | None:
     """A press-conference transcript is itself the event: its first press-conference mention near the top."""
     if kind != "transcript":
@@ -1289,7 +1334,10 @@ def resolve_events(
     final_mentions = [replaced.get(mention.event_mention_id, mention) for mention in event_mentions]
     document_days = {row.document_id: row.published_on for row in document_dates if row.published_on is not None}
     document_days.update({row.document_id: row.published_on for row in inferred_dates})
-    events, participants, mention_links = merge_mentions(final_mentions, links, person_links, document_days)
+    transcripts = {document_id for document_id, kind in document_kinds.items() if kind == "transcript"}
+    events, participants, mention_links = merge_mentions(
+        final_mentions, links, person_links, document_days, transcripts - set(document_days)
+    )
     return EventResolution(events, participants, mention_links, inferred_dates, new_timexes, new_mentions)
 
 
@@ -1442,6 +1490,7 @@ def merge_mentions(
     links: _AliasLinks,
     person_links: list[PersonLink],
     document_days: dict[str, dt.date] | None = None,
+    undated_transcripts: set[str] | None = None,
 ) -> tuple[list[Event], list[EventParticipant], list[EventMentionLink]]:
     """Group dated mentions on (alias group, date at precision); split groups whose parties disagree.
 
@@ -1470,7 +1519,7 @@ def merge_mentions(
     for (alias, _, _), members in sorted(groups.items()):
         for parties, subgroup in _split_by_parties(members):
             clusters.append((alias, parties, subgroup))
-    _attach_undated(undated, clusters, links, document_days or {})
+    _attach_undated(undated, clusters, links, document_days or {}, undated_transcripts or set())
     person_of = {(link.document_id, link.local_person_key): link.person_id for link in person_links}
     events, participants, mention_links = [], [], []
     for alias, parties, members in clusters:
@@ -1510,9 +1559,12 @@ def _attach_undated(
     clusters: list[tuple[str, str | None, list[EventMention]]],
     links: _AliasLinks,
     document_days: dict[str, dt.date],
+    undated_transcripts: set[str],
 ) -> None:
     """An undated mention joins the event of its alias held on its own document's date, else the one
     named event of its alias held in the days just before (RECENT_EVENT_DAYS) at no other place.
+    In a transcript no source dates, it joins the only occurrence of its named event other
+    sources date to a day.
 
     A transcript or readout talks about the occasion of its day ('the 2+2', 'the ministerial on X'),
     and a readout of the next day's call about the meeting just held ('the 2+2 this time'); mentions
@@ -1521,16 +1573,22 @@ def _attach_undated(
     briefing it may be any of several meetings.
     """
     day_clusters: dict[tuple[str, dt.date], list[int]] = collections.defaultdict(list)
+    alias_day_clusters: dict[str, list[int]] = collections.defaultdict(list)
     for index, (alias, _, members) in enumerate(clusters):
         dated = next((m for m in members if m.event_date is not None), None)
         if dated is not None and dated.date_precision == "day":
             day_clusters[(alias, dated.event_date)].append(index)
+            alias_day_clusters[alias].append(index)
     for mention in undated:
-        day = document_days.get(mention.document_id)
-        if day is None or mention.other_occurrence:
+        if mention.other_occurrence:
             continue
+        day = document_days.get(mention.document_id)
         alias = links.find(mention.alias_key)
         generic = is_generic_alias(alias)
+        if day is None:
+            if mention.document_id in undated_transcripts and not generic:
+                _attach_to_only_occurrence(mention, alias_day_clusters.get(alias, []), clusters)
+            continue
         if generic:
             alias = f"{alias}@{mention.document_id}"
         targets = day_clusters.get((alias, day), [])
@@ -1544,6 +1602,16 @@ def _attach_undated(
                 continue
         if len(targets) == 1:
             clusters[targets[0]][2].append(mention)
+
+
+def _attach_to_only_occurrence(
+    mention: EventMention, indexes: list[int], clusters: list[tuple[str, str | None, list[EventMention]]]
+) -> None:
+    """An undated transcript's 'we are able to hold the 2+2 meeting' is the one 2+2 other sources
+    date to a day, when they date exactly one (of its parties); with two or more, it stays alone."""
+    candidates = [i for i in indexes if mention.parties is None or clusters[i][1] in (None, mention.parties)]
+    if len(candidates) == 1 and not _place_conflicts(mention, clusters[candidates[0]][2]):
+        clusters[candidates[0]][2].append(mention)
 
 
 def _place_conflicts(mention: EventMention, members: list[EventMention]) -> bool:

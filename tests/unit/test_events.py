@@ -311,3 +311,27 @@ def test_two_recent_events_of_one_name_leave_an_undated_mention_alone() -> None:
     later = mentions_of("Summary\nMarch 10, 2026\nThe minister recalled the 5+5 meeting.", doc="b")
     linked = {link.event_mention_id for link in _resolve(held, later).mention_links}
     assert not any(m.event_mention_id in linked for m in later.event_mentions if m.alias_key == "5+5")
+
+
+def test_a_greeting_gives_the_gathering_of_that_sentence_or_the_next_its_place() -> None:
+    rows = mentions_of(
+        "MINISTER: I am delighted to welcome you to Valletta. We are able to hold the 5+5 meeting. "
+        "The election was earlier. Our joint exercise continues.",
+        kind="transcript",
+    ).event_mentions
+    places = {m.alias_key: m.place for m in rows}
+    assert places["5+5"] == "Valletta"
+    assert all(m.place is None for m in rows if m.kind == "election")
+    far = mentions_of(
+        "MINISTER: Welcome to Valletta. We begin. We are able to hold the 5+5 meeting.", kind="transcript"
+    ).event_mentions
+    assert [m.place for m in far if m.alias_key == "5+5"] == [None]
+
+
+def test_an_undated_transcript_joins_the_only_dated_occurrence_of_its_named_event() -> None:
+    held = mentions_of("The Nordic-Baltic 5+5 meeting was held on March 8, 2026.", doc="a")
+    transcript = mentions_of("MINISTER: We are able to hold the Nordic-Baltic 5+5 meeting.", kind="transcript", doc="b")
+    (event,) = [e for e in _resolve(held, transcript).events if e.alias_key == "5+5"]
+    assert event.source_document_count == 2
+    again = mentions_of("The Nordic-Baltic 5+5 meeting was held on March 8, 2025.", doc="c")
+    assert all(e.source_document_count == 1 for e in _resolve(held, again, transcript).events if e.alias_key == "5+5")
