@@ -1,9 +1,9 @@
-{#- Independent sources among the rows matching `condition`: documents that are not
-    republished copies; when only copies match, one per copied publisher. -#}
+{#- Independent sources among the rows matching `condition`: distinct source_key values (a
+    document, or 'copy:<publisher>' for the republished copies of one publisher); copies whose
+    publisher's own text is among the sources have no key. At least one when any row matches. -#}
 {% macro independent_sources(condition) %}
-    case
-        when count(distinct document_id) filter (where ({{ condition }}) and not is_copy) > 0
-            then count(distinct document_id) filter (where ({{ condition }}) and not is_copy)
-        else count(distinct republished_from) filter (where ({{ condition }}) and is_copy)
-    end
+    greatest(
+        count(distinct source_key) filter (where ({{ condition }})),
+        least(count(*) filter (where ({{ condition }})), 1)
+    )
 {% endmacro %}

@@ -1,10 +1,11 @@
 -- One row per (event or named thing, attribute): the value the independent sources support
 -- most, and whether they agree; fact_key says which claims are about the same thing. Each
--- document is a source (two documents of one publisher are two sources), except
--- republished copies (dim_document.republished_from): a copy never corroborates, because
--- its original may be among the other sources; copies alone count once per copied
--- publisher. For dates, a coarser value that the winning date falls in ('2024-07' for
--- '2024-07-28') agrees with it rather than conflicting.
+-- document is a source (two documents of one publisher are two sources), except republished
+-- copies (dim_document.republished_from): the copies of one publisher count once together,
+-- and not at all when a document of that publisher is itself among the fact's sources (the
+-- copy repeats it). A copy beside a source of another or unknown publisher does corroborate
+-- it: nothing says one was taken from the other. For dates, a coarser value that the
+-- winning date falls in ('2024-07' for '2024-07-28') agrees with it rather than conflicting.
 with claims as (
     select * from {{ ref('fct_fact_claim') }}
 ),
@@ -16,10 +17,35 @@ documents as (
 sourced as (
     select
         claims.*,
-        documents.republished_from is not null as is_copy,
-        documents.republished_from
+        documents.republished_from,
+        lower(documents.publisher) as publisher_key
     from claims
     inner join documents on claims.document_id = documents.document_id
+),
+
+-- Publishers whose own documents are among a fact's sources.
+publishing as (
+    select distinct
+        fact_key,
+        attribute,
+        publisher_key
+    from sourced
+    where publisher_key is not null and republished_from is null
+),
+
+keyed as (
+    select
+        sourced.*,
+        case
+            when sourced.republished_from is null then sourced.document_id
+            when publishing.publisher_key is null then 'copy:' || lower(sourced.republished_from)
+        end as source_key
+    from sourced
+    left join publishing
+        on
+            sourced.fact_key = publishing.fact_key
+            and sourced.attribute = publishing.attribute
+            and lower(sourced.republished_from) = publishing.publisher_key
 ),
 
 per_value as (
@@ -32,7 +58,7 @@ per_value as (
         {{ independent_sources('true') }} as independent_source_count,
         count(*) as claim_count,
         list(distinct document_id order by document_id) as document_ids
-    from sourced
+    from keyed
     group by fact_key, attribute, value
 ),
 
@@ -55,12 +81,12 @@ winners as (
 -- date containing it) or not.
 compared as (
     select
-        sourced.*,
+        keyed.*,
         winners.value as winning_value,
-        sourced.value = winners.value
-        or (sourced.attribute = 'date' and starts_with(winners.value, sourced.value)) as agrees
-    from sourced
-    inner join winners on sourced.fact_key = winners.fact_key and sourced.attribute = winners.attribute
+        keyed.value = winners.value
+        or (keyed.attribute = 'date' and starts_with(winners.value, keyed.value)) as agrees
+    from keyed
+    inner join winners on keyed.fact_key = winners.fact_key and keyed.attribute = winners.attribute
 ),
 
 agreement as (
