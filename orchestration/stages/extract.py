@@ -379,8 +379,21 @@ def _analyse_all(
             progress(done, len(ids))
         if buffer.documents >= FLUSH_DOCUMENTS:
             buffer.flush(con)
+            _commit_and_continue(con)
     buffer.flush(con)
     return buffer.written, buffer.spans
+
+
+def _commit_and_continue(con: duckdb.DuckDBPyConnection) -> None:
+    """Commit the rows written so far and open the next transaction.
+
+    DuckDB holds a transaction's inserted rows in memory until it commits: one transaction over
+    the corpus's per-document rows grew the writer by ~500 MB (peak 1.98 GB for the process
+    tree against 1.48 GB committing every flush). A partial extract is still never seen: the
+    run writes into its own copy of the warehouse, which a failed run never publishes.
+    """
+    con.execute("commit")
+    con.execute("begin transaction")
 
 
 def _fetch_records(
@@ -636,8 +649,11 @@ def record_changed_documents(
 def run_extract(
     con: duckdb.DuckDBPyConnection, run_id: str, workers: int, progress: ProgressCallback | None = None
 ) -> ExtractSummary:
-    """Parse what changed, drop what went away, then re-resolve the corpus; all in one transaction.
+    """Parse what changed, drop what went away, then re-resolve the corpus.
 
+    Per-document rows are committed every FLUSH_DOCUMENTS documents (see _commit_and_continue);
+    the corpus step, the changed-documents list and the run's record commit together, last.
+    Nothing of a failed run is published: it writes into its own copy of the warehouse.
     The corpus step is a deterministic function of the per-document rows, so it is skipped
     when no document was parsed or removed (and its tables are intact).
     """
