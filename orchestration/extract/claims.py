@@ -252,6 +252,7 @@ def find_entity_claims(
         if (start, end, attribute) in seen:
             continue
         seen.add((start, end, attribute))
+        subject = " ".join(subject.split())  # the evidence span keeps the printed line breaks
         key = subject_key(_expand_acronyms(subject, acronyms))
         if cue.kind == "systems" or not _has_name(subject, start == _sentence_start(sentences, sentence_starts, start)):
             # 'coproduction', 'the session': without a name, nothing says two documents mean the same thing

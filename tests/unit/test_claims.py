@@ -85,6 +85,15 @@ def test_people_pronouns_and_uncut_clauses_are_not_subjects():
     assert claims(["The office is pleased to announce tours will begin on Monday."], timex=timex) == []
 
 
+def test_a_subject_printed_over_a_line_break_reads_as_one_line():
+    found = claims(
+        ["The price cap on Baltic\n   grain exports will enter into force on 5 February 2027."],
+        timex=[("5 February 2027", "date", "2027-02-05", "day")],
+    )
+    assert [c.subject for c in found] == ["price cap on Baltic grain exports"]
+    assert "\n" in found[0].text
+
+
 def test_a_subject_without_a_name_stays_in_its_document():
     found = claims(["The summer session will begin in June 2026."], timex=[("June 2026", "date", "2026-06", "month")])
     assert [c.subject_key for c in found] == ["summer session@d"]
