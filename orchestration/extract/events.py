@@ -1060,9 +1060,31 @@ def _place_near(text: str, candidate: _Candidate, sentence_start: int, sentence_
         if first in _NOT_PLACES or first.rstrip("’'s") in _NOT_PLACES or _TIME_WORD_RE.match(first):
             continue
         distance = _distance(candidate, match.start(), match.end())
-        if distance <= 120 and (best is None or distance < best[0]):
-            best = (distance, place)
+        if distance > 120 or best is not None and distance >= best[0]:
+            continue
+        if match.start() >= candidate.end and _in_relative_clause_of_another_noun(text, candidate.end, match.start()):
+            continue  # 'during the 2+2, I raised the case that happened in Okinawa': the case's place
+        best = (distance, place)
     return best[1] if best else None
+
+
+def _in_relative_clause_of_another_noun(text: str, mention_end: int, place_start: int) -> bool:
+    """A relative clause between the mention and its place that does not hang on the mention.
+
+    'the Conference, which will be held in London', 'the Summit that was held in Washington' and
+    'the Summit — the ninth — which will be ... in Los Angeles' place the event; 'the 2+2, I raised
+    the case that happened in Okinawa' places the case.
+    """
+    for relative in _RELATIVE_PRONOUN.finditer(text, mention_end, place_start):
+        between = text[mention_end : relative.start()]
+        if between.count("—") % 2:
+            continue  # inside a dashed aside: 'the Conference — which is COP27 — in Egypt'
+        return _ASIDE.sub("", between).strip(" ,") != ""
+    return False
+
+
+_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|where)\b")
+_ASIDE = re.compile(r"—[^—]*—|\([^()]*\)")
 
 
 _TIME_WORD_RE = re.compile(r"^(?:\d|Q\d)")

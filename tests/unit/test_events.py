@@ -335,3 +335,15 @@ def test_an_undated_transcript_joins_the_only_dated_occurrence_of_its_named_even
     assert event.source_document_count == 2
     again = mentions_of("The Nordic-Baltic 5+5 meeting was held on March 8, 2025.", doc="c")
     assert all(e.source_document_count == 1 for e in _resolve(held, again, transcript).events if e.alias_key == "5+5")
+
+
+def test_a_place_in_a_relative_clause_of_another_noun_is_not_the_events() -> None:
+    (row,) = mentions_of("During the 5+5 meeting, I raised the incident that happened in Valletta.").event_mentions
+    assert row.place is None
+    for text in (
+        "The Harbour Conference, which will be held in Valletta in June, matters.",
+        "The Harbour Conference (HC), which will be held in Valletta, matters.",
+        "The Harbour Conference — the ninth one — which will be held in Valletta, matters.",
+    ):
+        places = [m.place for m in mentions_of(text).event_mentions if "Conference" in m.name]
+        assert places and places[0] == "Valletta", text
