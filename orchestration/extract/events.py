@@ -31,6 +31,7 @@ from orchestration.extract.records import (
     DocumentDate,
     EventMention,
     LocalPerson,
+    Person,
     PersonLink,
     Sentence,
     TimeExpression,
@@ -1216,8 +1217,11 @@ _GREETING_PLACE = re.compile(
 )
 # Occasions a greeting's place can be the place of (not an election, a call or a trip elsewhere).
 _GATHERING_KINDS = frozenset(
-    {"meeting", "ministerial_meeting", "summit", "talks", "dialogue", "conference", "courtesy_call", "ceremony"}
-)
+    {
+        "meeting", "ministerial_meeting", "bilateral_meeting", "summit", "talks", "dialogue", "conference",
+        "courtesy_call", "ceremony",
+    }
+)  # fmt: skip
 
 
 def _document_event_index(candidates: list[_Candidate], kind: str, text: str) -> int | None:
@@ -1333,8 +1337,12 @@ def resolve_events(
     document_dates: list[DocumentDate],
     time_expressions: list[TimeExpression],
     person_links: list[PersonLink],
+    people: Sequence[Person] = (),
 ) -> EventResolution:
-    """Merge mentions into events, anchoring undated documents on events other documents date."""
+    """Merge mentions into events, anchoring undated documents on events other documents date.
+
+    ``people`` (the corpus people of ``person_links``) lets a source's unnamed 'talks' join
+    another source's event of that day named after one of its participants."""
     links = learn_alias_links(event_mentions)
     dated_documents = {row.document_id for row in document_dates if row.published_on is not None}
     document_kinds = {row.document_id: row.document_kind for row in document_dates}
@@ -1358,7 +1366,12 @@ def resolve_events(
     document_days.update({row.document_id: row.published_on for row in inferred_dates})
     transcripts = {document_id for document_id, kind in document_kinds.items() if kind == "transcript"}
     events, participants, mention_links = merge_mentions(
-        final_mentions, links, person_links, document_days, transcripts - set(document_days)
+        final_mentions,
+        links,
+        person_links,
+        document_days,
+        transcripts - set(document_days),
+        {person.person_id: person.family_name for person in people if person.family_name},
     )
     return EventResolution(events, participants, mention_links, inferred_dates, new_timexes, new_mentions)
 
@@ -1513,6 +1526,7 @@ def merge_mentions(
     person_links: list[PersonLink],
     document_days: dict[str, dt.date] | None = None,
     undated_transcripts: set[str] | None = None,
+    family_names: dict[str, str] | None = None,
 ) -> tuple[list[Event], list[EventParticipant], list[EventMentionLink]]:
     """Group dated mentions on (alias group, date at precision); split groups whose parties disagree.
 
@@ -1543,6 +1557,8 @@ def merge_mentions(
             clusters.append((alias, parties, subgroup))
     _attach_undated(undated, clusters, links, document_days or {}, undated_transcripts or set())
     person_of = {(link.document_id, link.local_person_key): link.person_id for link in person_links}
+    if family_names:
+        clusters = _join_unnamed_gatherings(clusters, person_of, family_names)
     events, participants, mention_links = [], [], []
     for alias, parties, members in clusters:
         event = _event_row(alias, parties, members)
@@ -1561,6 +1577,64 @@ def merge_mentions(
     participants.sort()
     mention_links.sort()
     return events, participants, mention_links
+
+
+def _join_unnamed_gatherings(
+    clusters: list[tuple[str, str | None, list[EventMention]]],
+    person_of: dict[tuple[str, str], str],
+    family_names: dict[str, str],
+) -> list[tuple[str, str | None, list[EventMention]]]:
+    """'Kishida on Monday vowed ... in his talks with U.S. chiefs' (a news item) is the readout's
+    'Courtesy Call on Prime Minister Kishida' of that Monday: a gathering one document names only
+    generically ('talks', 'the meeting') joins another document's gathering of the same day whose
+    name names one of its participants and whose participants include all of its own, when exactly
+    one does. Each stays apart otherwise: a briefing's 'meeting' may be several meetings."""
+    by_day: dict[dt.date, list[int]] = collections.defaultdict(list)
+    facts = []
+    for index, (_, _, members) in enumerate(clusters):
+        first = next((m for m in members if m.event_date is not None), members[0])
+        gathering = first.date_precision == "day" and _cluster_kind(members) in _TALKS_KINDS
+        if gathering:
+            by_day[first.event_date].append(index)
+        people = {
+            person_of[(m.document_id, k)]
+            for m in members
+            for k in m.participant_keys
+            if (m.document_id, k) in person_of
+        }
+        facts.append(
+            (gathering, first.event_date, {m.document_id for m in members}, people, _best_name(members).lower())
+        )
+    merged_into: dict[int, int] = {}
+    for index, (alias, _, _) in enumerate(clusters):
+        gathering, day, documents, people, _ = facts[index]
+        if not gathering or not people or "@" not in alias:  # only a document-scoped generic alias
+            continue
+        families = [family_names[person].lower() for person in people if person in family_names]
+        targets = [
+            other
+            for other in by_day[day]
+            if other != index
+            and other not in merged_into
+            and not facts[other][2] & documents
+            and people <= facts[other][3]
+            and any(re.search(rf"\b{re.escape(family)}\b", facts[other][4]) for family in families)
+        ]
+        if len(targets) == 1:
+            merged_into[index] = targets[0]
+    if not merged_into:
+        return clusters
+    for index, target in merged_into.items():
+        clusters[target][2].extend(clusters[index][2])
+    return [cluster for index, cluster in enumerate(clusters) if index not in merged_into]
+
+
+# Gatherings whose unnamed mentions may be another source's named one (not a ceremony, not a conference).
+_TALKS_KINDS = _GATHERING_KINDS - {"ceremony", "conference"}
+
+
+def _cluster_kind(members: list[EventMention]) -> str:
+    return _most_common([m.kind for m in members], prefer_not=("meeting", "visit")) or members[0].kind
 
 
 def _split_by_parties(members: list[EventMention]) -> list[tuple[str | None, list[EventMention]]]:

@@ -177,7 +177,9 @@ def resolve_people_and_events(
 ) -> PeopleAndEvents:
     """People across documents, then the events they take part in and the dates sources lend each other."""
     people, links = resolve_people(local_people)
-    return PeopleAndEvents(people, links, resolve_events(event_mentions, document_dates, time_expressions, links))
+    return PeopleAndEvents(
+        people, links, resolve_events(event_mentions, document_dates, time_expressions, links, people)
+    )
 
 
 def cluster_quotes(

@@ -347,3 +347,47 @@ def test_a_place_in_a_relative_clause_of_another_noun_is_not_the_events() -> Non
     ):
         places = [m.place for m in mentions_of(text).event_mentions if "Conference" in m.name]
         assert places and places[0] == "Valletta", text
+
+
+def _people_links(doc: str, **keys: str) -> list[PersonLink]:
+    return [PersonLink(doc, key, person_id) for key, person_id in keys.items()]
+
+
+def test_unnamed_talks_join_the_named_gathering_of_their_participant_that_day() -> None:
+    from orchestration.extract.records import Person
+
+    readout = mentions_of(
+        "On March 9, 2026, Prime Minister Moreau received a courtesy call from Minister Okafor. "
+        "The Courtesy Call on Prime Minister Moreau was attended by Minister Okafor.",
+        people=[person("m", "Moreau"), person("o", "Okafor")],
+        doc="a",
+    )
+    news = mentions_of(
+        "Summary\nMarch 9, 2026\nMoreau vowed to deepen ties in his talks with foreign guests today.",
+        kind="news",
+        people=[person("m", "Moreau")],
+        doc="b",
+    )
+    other = mentions_of(
+        "Summary\nMarch 9, 2026\nLindqvist held talks with the press today.",
+        kind="news",
+        people=[person("l", "Lindqvist")],
+        doc="c",
+    )
+    links = _people_links("a", m="P_M", o="P_O") + _people_links("b", m="P_M") + _people_links("c", l="P_L")
+    people = [
+        Person("P_M", "Moreau", "Moreau", None, None, None, None, 2),
+        Person("P_O", "Okafor", "Okafor", None, None, None, None, 1),
+        Person("P_L", "Lindqvist", "Lindqvist", None, None, None, None, 1),
+    ]
+    analyses = [readout, news, other]
+    resolution = resolve_events(
+        [m for a in analyses for m in a.event_mentions],
+        [a.document_date for a in analyses],
+        [t for a in analyses for t in a.time_expressions],
+        links,
+        people,
+    )
+    call = next(e for e in resolution.events if e.kind == "courtesy_call")
+    assert call.source_document_count == 2  # the readout and the news item's 'talks'
+    assert any(e.source_document_count == 1 and e.kind == "talks" for e in resolution.events)  # Lindqvist's stay apart
