@@ -68,102 +68,28 @@ _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}$")
 # Lower-case words that may follow a name the cue is about ('upgrading U.S. Forces Japan and ...');
 # any other ('upgrading Alliance command and control') means the name only modifies a noun.
 _AFTER_NAME_OK = frozenset(
-    [
-        "to",
-        "into",
-        "for",
-        "in",
-        "with",
-        "and",
-        "by",
-        "at",
-        "on",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "which",
-        "that",
-        "so",
-        "from",
-        "through",
-        "under",
-        "since",
-        "this",
-        "these",
-        "its",
-        "their",
-        "our",
-    ]
-)
+    (
+        "to", "into", "for", "in", "with", "and", "by", "at", "on", "as", "is", "are", "was", "were", "will",
+        "would", "which", "that", "so", "from", "through", "under", "since", "this", "these", "its", "their", "our"
+    )
+)  # fmt: skip
 _CONTRACTIONS = frozenset(["there's", "that's", "it's", "what's", "here's", "who's", "he's", "she's", "let's"])
 _PRONOUNS = frozenset(
-    [
-        "it",
-        "this",
-        "that",
-        "these",
-        "those",
-        "they",
-        "we",
-        "he",
-        "she",
-        "i",
-        "you",
-        "which",
-        "who",
-        "what",
-        "there",
-        "here",
-        "all",
-        "both",
-    ]
-)
+    (
+        "it", "this", "that", "these", "those", "they", "we", "he", "she", "i", "you", "which", "who", "what",
+        "there", "here", "all", "both"
+    )
+)  # fmt: skip
 # Words that end a noun phrase read backwards from a relative clause ('counterpart of | the headquarters').
 _PHRASE_STOPS = frozenset(
-    [
-        "of",
-        "to",
-        "for",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "as",
-        "into",
-        "than",
-        "that",
-        "which",
-        "who",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "serve",
-        "serves",
-        "served",
-        "will",
-        "would",
-        "and",
-        "or",
-        "but",
-        "said",
-        "says",
-    ]
-)
+    (
+        "of", "to", "for", "in", "on", "at", "by", "with", "from", "as", "into", "than", "that", "which", "who",
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "serve", "serves", "served", "will",
+        "would", "and", "or", "but", "said", "says"
+    )
+)  # fmt: skip
 _CLAUSE_VERBS = frozenset(
-    [
+    (
         "is",
         "are",
         "was",
@@ -179,7 +105,7 @@ _CLAUSE_VERBS = frozenset(
         "may",
         "might",
         "must",
-    ]
+    )
 )
 _CLAUSE_START = re.compile(r"(?:^|[;:(]|\b(?:that|whether|if|because|and|but|while|when|as|so)\b|,)\s*(?=\S)")
 _RELATIVE = re.compile(r"(?:,\s*which|\s+which|\s+that)\s*$")
