@@ -1120,11 +1120,27 @@ def _claims_first(
         text, max(0, candidate.start - 20), candidate.start
     ):
         return True
-    for position, _ in claims:
-        owner = min(sentence_candidates, key=lambda other: _distance(other, position, position + 1))
-        if owner is candidate:
-            return True
-    return False
+    return any(_claim_owner(text, position, sentence_candidates) is candidate for position, _ in claims)
+
+
+def _claim_owner(text: str, position: int, sentence_candidates: list[_Candidate]) -> _Candidate:
+    """The mention a 'for the first time' claim is about: the object of a convening verb right after
+    it ('for the first time we conducted a ministerial on X'), else the nearest mention."""
+    claim_end = position + len(_FIRST_CLAIM.match(text, position).group(0))
+    convened = _CONVENED_NEXT.match(text, claim_end)
+    if convened:
+        following = [c for c in sentence_candidates if c.start >= convened.end() - 1]
+        if following:
+            return min(following, key=lambda c: c.start)
+    return min(sentence_candidates, key=lambda other: _distance(other, position, position + 1))
+
+
+# ', we conducted', ' they held', ' the ministers convened': the convened thing follows.
+_CONVENED_NEXT = re.compile(
+    r"[\s,]*(?:(?:we|they|I|the\s+\w+|both\s+sides)\s+)?(?:have\s+|has\s+)?"
+    r"(?:held|conducted|convened|hosted|had|organi[sz]ed|launched)\b",
+    re.IGNORECASE,
+)
 
 
 def _mark_following_first_claims(

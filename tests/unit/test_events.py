@@ -391,3 +391,11 @@ def test_unnamed_talks_join_the_named_gathering_of_their_participant_that_day() 
     call = next(e for e in resolution.events if e.kind == "courtesy_call")
     assert call.source_document_count == 2  # the readout and the news item's 'talks'
     assert any(e.source_document_count == 1 and e.kind == "talks" for e in resolution.events)  # Lindqvist's stay apart
+
+
+def test_a_first_time_claim_before_a_convening_verb_credits_what_was_convened() -> None:
+    rows = mentions_of(
+        "Separately from the 5+5 meeting, this time for the first time we conducted a ministerial meeting on grain."
+    ).event_mentions
+    firsts = {m.name: m.first_of_its_kind for m in rows}
+    assert firsts == {"5+5 meeting": False, "ministerial meeting on grain": True}
