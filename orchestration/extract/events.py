@@ -1573,11 +1573,15 @@ def merge_mentions(
             clusters.append((alias, parties, subgroup))
     _attach_undated(undated, clusters, links, document_days or {}, undated_transcripts or set())
     person_of = {(link.document_id, link.local_person_key): link.person_id for link in person_links}
+    named_by: dict[int, list[EventMention]] = {}
     if family_names:
-        clusters = _join_unnamed_gatherings(clusters, person_of, family_names)
+        clusters, named_by = _join_unnamed_gatherings(clusters, person_of, family_names)
     events, participants, mention_links = [], [], []
-    for alias, parties, members in clusters:
+    for index, (alias, parties, members) in enumerate(clusters):
         event = _event_row(alias, parties, members)
+        if index in named_by:  # joined 'talks' do not rename or re-kind the gathering they joined
+            own = _event_row(alias, parties, named_by[index])
+            event = event._replace(name=own.name, kind=own.kind)
         events.append(event)
         people = sorted(
             {
@@ -1599,12 +1603,13 @@ def _join_unnamed_gatherings(
     clusters: list[tuple[str, str | None, list[EventMention]]],
     person_of: dict[tuple[str, str], str],
     family_names: dict[str, str],
-) -> list[tuple[str, str | None, list[EventMention]]]:
+) -> tuple[list[tuple[str, str | None, list[EventMention]]], dict[int, list[EventMention]]]:
     """'Kishida on Monday vowed ... in his talks with U.S. chiefs' (a news item) is the readout's
     'Courtesy Call on Prime Minister Kishida' of that Monday: a gathering one document names only
     generically ('talks', 'the meeting') joins another document's gathering of the same day whose
     name names one of its participants and whose participants include all of its own, when exactly
-    one does. Each stays apart otherwise: a briefing's 'meeting' may be several meetings."""
+    one does. Each stays apart otherwise: a briefing's 'meeting' may be several meetings.
+    Returns the clusters and, per joined cluster's new index, its own members (they name it)."""
     by_day: dict[dt.date, list[int]] = collections.defaultdict(list)
     facts = []
     for index, (_, _, members) in enumerate(clusters):
@@ -1639,10 +1644,13 @@ def _join_unnamed_gatherings(
         if len(targets) == 1:
             merged_into[index] = targets[0]
     if not merged_into:
-        return clusters
+        return clusters, {}
+    own_members = {target: list(clusters[target][2]) for target in set(merged_into.values())}
     for index, target in merged_into.items():
         clusters[target][2].extend(clusters[index][2])
-    return [cluster for index, cluster in enumerate(clusters) if index not in merged_into]
+    kept = [index for index in range(len(clusters)) if index not in merged_into]
+    position = {index: new_index for new_index, index in enumerate(kept)}
+    return [clusters[index] for index in kept], {position[target]: own for target, own in own_members.items()}
 
 
 # Gatherings whose unnamed mentions may be another source's named one (not a ceremony, not a conference).

@@ -363,7 +363,8 @@ def test_unnamed_talks_join_the_named_gathering_of_their_participant_that_day() 
         doc="a",
     )
     news = mentions_of(
-        "Summary\nMarch 9, 2026\nMoreau vowed to deepen ties in his talks with foreign guests today.",
+        "Summary\nMarch 9, 2026\nMoreau vowed to deepen ties in his talks with foreign guests today. "
+        "Moreau said the talks today were long. Moreau left the talks today.",
         kind="news",
         people=[person("m", "Moreau")],
         doc="b",
@@ -388,8 +389,8 @@ def test_unnamed_talks_join_the_named_gathering_of_their_participant_that_day() 
         links,
         people,
     )
-    call = next(e for e in resolution.events if e.kind == "courtesy_call")
-    assert call.source_document_count == 2  # the readout and the news item's 'talks'
+    call = next(e for e in resolution.events if e.source_document_count == 2)  # the readout and the 'talks'
+    assert (call.kind, call.name) == ("courtesy_call", "Courtesy Call on Prime Minister Moreau")  # not renamed
     assert any(e.source_document_count == 1 and e.kind == "talks" for e in resolution.events)  # Lindqvist's stay apart
 
 
