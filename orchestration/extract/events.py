@@ -220,6 +220,11 @@ _STANDALONE_FIRST_CLAIM = re.compile(r"\bnever\s+been\s+(?:done|held)\s+before\b
 _PREVIOUS_CUE = re.compile(
     r"\b(?:last|previous|prior|past|next|upcoming|future|another)\s+(?:[\w.’'-]+\s+){0,3}$", re.I
 )
+# 'Remarks by X and Y Before Bilateral Meeting': the remarks are made at that meeting, that day.
+_GATHERING_TITLE = re.compile(
+    r"\b(?:Before|After|During|at\s+the\s+(?:Start|Top|Opening)\s+of)\s+(?:(?:Their|a|an|the|Our|His|Her)\s+)?"
+    r"(?P<name>(?:[A-Z][\w+-]*\s+){0,4}?(?:Meeting|Talks|Summit|Dialogue|Consultations))\b"
+)
 _PRESS_TITLE = re.compile(r"press\s+(?:conference|briefing|gaggle)|news\s+conference|briefing", re.IGNORECASE)
 
 _TIME_WORDS = frozenset(
@@ -1260,11 +1265,27 @@ def _synthetic_document_event(
     utterances: list[Utterance],
     mentions: list[EventMention],
 ) -> EventMention | None:
-    """A transcript titled as a press briefing with no mention of it in the text: an event without a span."""
+    """A transcript titled as a press briefing, or as remarks before, during or after a meeting
+    ('Remarks by X and Y Before Bilateral Meeting'), with no mention of it in the text: an event
+    without a span, held on the document's day, its speakers taking part. It is named by the
+    title, which names the people it joins it to in other sources."""
     title = str((metadata or {}).get("title") or "")
-    if kind != "transcript" or any(mention.document_event for mention in mentions) or not _PRESS_TITLE.search(title):
+    if kind != "transcript" or any(mention.document_event for mention in mentions):
         return None
     name = " ".join(title.split())[:200]
+    if _PRESS_TITLE.search(title):
+        event_kind, alias_key = "press_conference", f"press_conference:{core_of_name(name, 'press_conference')}"
+    else:
+        gathering = _GATHERING_TITLE.search(name)
+        found = find_event_candidates(gathering.group("name")) if gathering else []
+        if not found:
+            return None
+        event_kind, alias_key = found[0].kind, found[0].alias_key
+        qualifiers = _qualifiers()
+        if all(word in qualifiers for word in found[0].name.lower().split()[:-1]):
+            # 'Bilateral Meeting' names no meeting in particular: kept to its document, and joined
+            # to other sources' meeting of that day through the people the title names
+            alias_key = alias_key.rstrip(_GENERIC_SUFFIX) + _GENERIC_SUFFIX
     return EventMention(
         document_id=document_id,
         event_mention_id=f"{document_id}-e{len(mentions) + 1:05d}",
@@ -1272,8 +1293,8 @@ def _synthetic_document_event(
         char_end=0,
         text="",
         name=name,
-        kind="press_conference",
-        alias_key=f"press_conference:{core_of_name(name, 'press_conference')}",
+        kind=event_kind,
+        alias_key=alias_key,
         event_date=document_date.published_on,
         date_precision="day" if document_date.published_on else None,
         date_method=document_date.published_on_method if document_date.published_on else None,
@@ -1627,7 +1648,7 @@ def _join_unnamed_gatherings(
             (gathering, first.event_date, {m.document_id for m in members}, people, _best_name(members).lower())
         )
     merged_into: dict[int, int] = {}
-    for index, (alias, _, _) in enumerate(clusters):
+    for index, (alias, parties, _) in enumerate(clusters):
         gathering, day, documents, people, _ = facts[index]
         if not gathering or not people or "@" not in alias:  # only a document-scoped generic alias
             continue
@@ -1638,6 +1659,7 @@ def _join_unnamed_gatherings(
             if other != index
             and other not in merged_into
             and not facts[other][2] & documents
+            and parties in (None, clusters[other][1])  # 'the Japan-ROK summit' is not a trilateral
             and people <= facts[other][3]
             and any(re.search(rf"\b{re.escape(family)}\b", facts[other][4]) for family in families)
         ]

@@ -159,6 +159,31 @@ def test_briefing_title_without_a_mention_gives_a_spanless_document_event() -> N
     assert (row.char_start, row.char_end, row.document_event, row.event_date) == (0, 0, True, dt.date(2022, 1, 5))
 
 
+def test_remarks_before_a_meeting_title_gives_that_days_meeting_kept_to_its_document() -> None:
+    title = "Remarks by President Moreau and Prime Minister Okafor Before Bilateral Meeting"
+    result = mentions_of(
+        "PRESIDENT MOREAU: Welcome.", kind="transcript", metadata={"date": "2026-03-09", "title": title}
+    )
+    (row,) = result.event_mentions
+    assert (row.name, row.kind, row.document_event, row.event_date) == (
+        title,
+        "bilateral_meeting",
+        True,
+        dt.date(2026, 3, 9),
+    )
+    assert row.alias_key.endswith("*")  # 'Bilateral Meeting' names no meeting in particular
+    cabinet = mentions_of(
+        "PRESIDENT MOREAU: Welcome.",
+        kind="transcript",
+        metadata={"date": "2026-03-09", "title": "Remarks by President Moreau Before Cabinet Meeting"},
+    ).event_mentions
+    assert [m.alias_key for m in cabinet] == ["cabinet"]
+    rally = mentions_of(
+        "PRESIDENT MOREAU: Welcome.", kind="transcript", metadata={"title": "Remarks by President Moreau at a Rally"}
+    )
+    assert rally.event_mentions == []
+
+
 # --- corpus level ------------------------------------------------------------------------------
 
 
