@@ -1246,7 +1246,11 @@ _GATHERING_KINDS = frozenset(
 
 
 def _document_event_index(candidates: list[_Candidate], kind: str, text: str) -> int | None:
-    """A press-conference transcript is itself the event: its first press-conference mention near the top."""
+    """A press-conference transcript is itself the event: its first press-conference mention near the top.
+
+    So is the meeting a transcript's title line names it as held at ('Secretary X and Minister Y
+    Before Their Meeting'): the remarks were made there, that day.
+    """
     if kind != "transcript":
         return None
     for index, candidate in enumerate(candidates):
@@ -1254,7 +1258,17 @@ def _document_event_index(candidates: list[_Candidate], kind: str, text: str) ->
             break
         if candidate.family == "press_conference":
             return index
+    title_end = text.find("\n", 0, TITLE_LINE_CHARS)
+    title = _GATHERING_TITLE.search(text, 0, title_end if title_end >= 0 else min(len(text), TITLE_LINE_CHARS))
+    if title is None:
+        return None
+    for index, candidate in enumerate(candidates):
+        if candidate.start < title.end("name") and candidate.end > title.start("name"):
+            return index
     return None
+
+
+TITLE_LINE_CHARS = 300  # a title line longer than this is a paragraph
 
 
 def _synthetic_document_event(

@@ -425,3 +425,12 @@ def test_a_first_time_claim_before_a_convening_verb_credits_what_was_convened() 
     ).event_mentions
     firsts = {m.name: m.first_of_its_kind for m in rows}
     assert firsts == {"5+5 meeting": False, "ministerial meeting on grain": True}
+
+
+def test_a_title_line_before_their_meeting_makes_the_meeting_the_transcripts_own() -> None:
+    rows = mentions_of(
+        "Secretary Moreau and Foreign Minister Okafor Before Their Meeting\nMarch 9, 2026\n\nSECRETARY MOREAU: Welcome.",
+        kind="transcript",
+    ).event_mentions
+    meeting = next(m for m in rows if m.kind == "meeting")
+    assert meeting.document_event and meeting.event_date == dt.date(2026, 3, 9)
