@@ -429,7 +429,8 @@ def test_a_first_time_claim_before_a_convening_verb_credits_what_was_convened() 
 
 def test_a_title_line_before_their_meeting_makes_the_meeting_the_transcripts_own() -> None:
     rows = mentions_of(
-        "Secretary Moreau and Foreign Minister Okafor Before Their Meeting\nMarch 9, 2026\n\nSECRETARY MOREAU: Welcome.",
+        "Secretary Moreau and Foreign Minister Okafor Before Their Meeting\nMarch 9, 2026\n\n"
+        "SECRETARY MOREAU: Welcome.",
         kind="transcript",
     ).event_mentions
     meeting = next(m for m in rows if m.kind == "meeting")
