@@ -2,10 +2,10 @@
 -- its date (only when a date is printed or a time expression dated the mention; a
 -- mention that merely sits in a dated document asserts nothing), start time, duration,
 -- place (a country alias becomes the country's name), and whether it claims a first of its kind.
--- A mention of another occurrence ('the last 2+2, in January 2023') claims only that
--- occurrence's date. Then the facts stated about named things (stg_entity_claims), a value
--- read from a time expression taking that expression's final resolution. fact_key says
--- which claims are about the same thing: the event, else the subject.
+-- A mention of another occurrence ('the next summit, in Vilnius in July') claims that
+-- occurrence's date and place. Then the facts stated about named things (stg_entity_claims),
+-- a value read from a time expression taking that expression's final resolution. fact_key
+-- says which claims are about the same thing: the event, else the subject.
 with mentions as (
     select * from {{ ref('int_event_mentions') }}
     where event_id is not null
@@ -57,8 +57,6 @@ stated as (
         case when mentions.first_of_its_kind then 'true' end as first_of_its_kind
     from mentions
     left join country_aliases on lower(mentions.place) = country_aliases.alias
-    -- 'the last 2+2' dates that occurrence, but the place and the rest around it are today's
-    where not mentions.other_occurrence
 ),
 
 stated_claims as (
