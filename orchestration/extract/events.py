@@ -1618,20 +1618,23 @@ def merge_mentions(
             own = _event_row(alias, parties, named_by[index])
             event = event._replace(name=own.name, kind=own.kind)
         events.append(event)
-        people = sorted(
-            {
-                person_of[(m.document_id, key)]
-                for m in members
-                for key in m.participant_keys
-                if (m.document_id, key) in person_of
-            }
-        )
+        people = sorted(_participants_of(members, person_of))
         participants.extend(EventParticipant(event.event_id, person) for person in people)
         mention_links.extend(EventMentionLink(m.event_mention_id, event.event_id) for m in members)
     events.sort(key=lambda row: row.event_id)
     participants.sort()
     mention_links.sort()
     return events, participants, mention_links
+
+
+class _Gathering(NamedTuple):
+    """What the unnamed-gathering join needs to know of one cluster."""
+
+    is_gathering: bool  # a day-dated meeting, talks, summit ...
+    day: dt.date | None
+    documents: frozenset[str]
+    people: frozenset[str]
+    name: str  # lower case
 
 
 def _join_unnamed_gatherings(
@@ -1646,36 +1649,29 @@ def _join_unnamed_gatherings(
     one does. Each stays apart otherwise: a briefing's 'meeting' may be several meetings.
     Returns the clusters and, per joined cluster's new index, its own members (they name it)."""
     by_day: dict[dt.date, list[int]] = collections.defaultdict(list)
-    facts = []
+    gatherings = []
     for index, (_, _, members) in enumerate(clusters):
-        first = next((m for m in members if m.event_date is not None), members[0])
-        gathering = first.date_precision == "day" and _cluster_kind(members) in _TALKS_KINDS
-        if gathering:
-            by_day[first.event_date].append(index)
-        people = {
-            person_of[(m.document_id, k)]
-            for m in members
-            for k in m.participant_keys
-            if (m.document_id, k) in person_of
-        }
-        facts.append(
-            (gathering, first.event_date, {m.document_id for m in members}, people, _best_name(members).lower())
-        )
+        gathering = _gathering_of(members, person_of)
+        if gathering.is_gathering:
+            by_day[gathering.day].append(index)
+        gatherings.append(gathering)
     merged_into: dict[int, int] = {}
     for index, (alias, parties, _) in enumerate(clusters):
-        gathering, day, documents, people, _ = facts[index]
-        if not gathering or not people or "@" not in alias:  # only a document-scoped generic alias
+        joining = gatherings[index]
+        if not joining.is_gathering or not joining.people or "@" not in alias:  # a document's generic alias only
             continue
-        families = [family_names[person].lower() for person in people if person in family_names]
+        if index in merged_into.values():
+            continue  # already joined by another: it is a named gathering to them, not an unnamed one
+        families = [family_names[person].lower() for person in joining.people if person in family_names]
         targets = [
             other
-            for other in by_day[day]
+            for other in by_day[joining.day]
             if other != index
             and other not in merged_into
-            and not facts[other][2] & documents
+            and not gatherings[other].documents & joining.documents
             and parties in (None, clusters[other][1])  # 'the Japan-ROK summit' is not a trilateral
-            and people <= facts[other][3]
-            and any(re.search(rf"\b{re.escape(family)}\b", facts[other][4]) for family in families)
+            and joining.people <= gatherings[other].people
+            and any(re.search(rf"\b{re.escape(family)}\b", gatherings[other].name) for family in families)
         ]
         if len(targets) == 1:
             merged_into[index] = targets[0]
@@ -1687,6 +1683,27 @@ def _join_unnamed_gatherings(
     kept = [index for index in range(len(clusters)) if index not in merged_into]
     position = {index: new_index for new_index, index in enumerate(kept)}
     return [clusters[index] for index in kept], {position[target]: own for target, own in own_members.items()}
+
+
+def _gathering_of(members: list[EventMention], person_of: dict[tuple[str, str], str]) -> _Gathering:
+    first = next((m for m in members if m.event_date is not None), members[0])
+    return _Gathering(
+        first.date_precision == "day" and _cluster_kind(members) in _TALKS_KINDS,
+        first.event_date,
+        frozenset(m.document_id for m in members),
+        _participants_of(members, person_of),
+        _best_name(members).lower(),
+    )
+
+
+def _participants_of(members: list[EventMention], person_of: dict[tuple[str, str], str]) -> frozenset[str]:
+    """The corpus people the mentions name as taking part."""
+    return frozenset(
+        person_of[(m.document_id, key)]
+        for m in members
+        for key in m.participant_keys
+        if (m.document_id, key) in person_of
+    )
 
 
 # Gatherings whose unnamed mentions may be another source's named one (not a ceremony, not a conference).
