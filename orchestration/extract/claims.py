@@ -24,6 +24,7 @@ from typing import NamedTuple
 from orchestration.extract.records import Sentence, TimeExpression, Utterance
 from orchestration.extract.reference import load_reference
 from orchestration.extract.timex import merge_spans
+from orchestration.extract.turns import title_lexicon
 
 
 class EntityClaim(NamedTuple):
@@ -402,9 +403,4 @@ def _checked_subject(phrase: str, start: int) -> tuple[int, str] | None:
 def _is_title(phrase: str) -> bool:
     """The phrase names a person by title ('President', 'Chairman DeFazio')."""
     lowered = phrase.lower()
-    return any(lowered == title or lowered.startswith(title + " ") for title in _title_phrases())
-
-
-@functools.cache
-def _title_phrases() -> tuple[str, ...]:
-    return tuple(sorted({row["phrase"].lower() for row in load_reference("ref_titles") if row["phrase"].strip()}))
+    return any(title and (lowered == title or lowered.startswith(title + " ")) for title in title_lexicon())
