@@ -59,6 +59,7 @@ REFERENCE_DIR_VARIABLE = "READOUT_REFERENCE_DIR"  # read by reference.reference_
 class TriggerInfo(NamedTuple):
     kind: str
     family: str
+    needs_name: bool = False  # alone ('consultations with Congress') a process, not an event
 
 
 class QualifierInfo(NamedTuple):
@@ -100,7 +101,8 @@ def _trigger_table(_folder: str | None) -> TriggerTable:
     for row in load_reference("ref_event_kinds"):
         phrase = " ".join(row["trigger"].lower().split())
         if phrase:
-            table[phrase] = TriggerInfo(row["kind"].strip(), row["family"].strip())
+            needs_name = (row.get("needs_name") or "").strip().lower() == "true"
+            table[phrase] = TriggerInfo(row["kind"].strip(), row["family"].strip(), needs_name)
     phrases = sorted(table, key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
     pattern = re.compile(
@@ -206,6 +208,9 @@ _COUNTERPART = re.compile(
     r"[ \t]+(?P<prep>on|with|between|by|to)[ \t]+"
     r"(?P<who>(?:the[ \t]+)?(?:[A-Z][\w.’'-]*)(?:[ \t]+(?:[A-Z][\w.’'-]*|of|and)){0,5})"
 )
+_FOLLOWING_ABBREVIATION = re.compile(r"[ \t]*\((?P<short>[A-Z](?=(?:[^)]*[A-Z]){1,})[A-Za-z0-9+&.-]{1,11})\)")
+_UNITED_COUNTRY = re.compile(r"\bUnited[ \t]+(States|Kingdom|Arab[ \t]+Emirates)\b")
+_UNITED_COUNTRY_SHORT = {"States": "U.S.", "Kingdom": "U.K.", "Arab Emirates": "UAE"}
 _PLACE = re.compile(r"\bin[ \t]+(?P<place>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,2})")
 _FIRST_CLAIM = re.compile(
     r"\bfor\s+the\s+(?:very\s+)?first\s+time\b|\bfirst[-\s]ever\b|\bfirst\s+of\s+its\s+kind\b"
@@ -448,6 +453,14 @@ def normalise_number_format(text: str) -> str:
     return _SPACED_PLUS.sub(r"\1+\2", text) if "+" in text else text
 
 
+def fold_country_names(text: str) -> str:
+    """'Australia-United States Ministerial' -> 'Australia-U.S. Ministerial': a two-word country
+    name inside a party prefix is one token, so the prefix is read as parties, not as name words."""
+    if "United" not in text:
+        return text
+    return _UNITED_COUNTRY.sub(lambda m: _UNITED_COUNTRY_SHORT[" ".join(m[1].split())], text)
+
+
 def _strip_quotes(token: str) -> str:
     return token.strip(_QUOTES) if not _POSSESSIVE.search(token) else token.lstrip(_QUOTES)
 
@@ -472,7 +485,7 @@ def core_of_name(name: str, family: str) -> str:
     numeric format name anywhere, then the remaining words without party prefixes, trigger words and
     format qualifiers ('Quad Foreign Ministers Meeting' -> 'quad').
     """
-    name = normalise_number_format(name)
+    name = fold_country_names(normalise_number_format(name))
     paren = _PAREN_NAME.match(name)
     if paren:
         short = _core_words(paren["short"].split(), family)
@@ -585,7 +598,10 @@ def _candidate_from_trigger(text: str, match: re.Match[str], table: TriggerTable
             return None
     else:
         info = TriggerInfo("meeting", "meeting")
-    return _grow_candidate(text, match.start(), match.end(), info, table)
+    candidate = _grow_candidate(text, match.start(), match.end(), info, table)
+    if info.needs_name and candidate and is_generic_alias(candidate.alias_key) and match.group(0).islower():
+        return None
+    return candidate
 
 
 _NEXT_WORD = re.compile(r"[ \t-]+([A-Za-z][\w’'-]*)")
@@ -658,11 +674,17 @@ def _grow_candidate(
     if complement:
         words, end, place = complement
         name_parts.append(words)
+    elif paren_open is None:
+        abbreviation = _FOLLOWING_ABBREVIATION.match(text, end)
+        if abbreviation:  # 'Ministerial Consultations (AUSMIN)': the short name its sources use
+            name_parts.append(f"({abbreviation['short']})")
+            end = abbreviation.end()
     name = " ".join(_strip_quotes(part) if not part.startswith("(") else part for part in name_parts)
     if paren_open is not None and not pre_tokens:
         name = name.strip("()")
     kind = _kind_from_qualifiers(pre_tokens, info, table.qualifiers)
-    parties = next((parties_of(token) for token in pre_tokens if is_party_compound(_strip_quotes(token))), None)
+    party_tokens = fold_country_names(" ".join(pre_tokens)).split()
+    parties = next((parties_of(token) for token in party_tokens if is_party_compound(_strip_quotes(token))), None)
     alias_key = _alias_key_memo(table.folder, name, info.family, kind)
     return _Candidate(start, end, trigger_start, trigger_end, name, kind, info.family, alias_key, parties, place)
 
@@ -735,28 +757,56 @@ def _accept_premodifier(raw: str, previous: str | None, table: TriggerTable) -> 
 
 
 def _complement(text: str, position: int, family: str) -> tuple[str, int, str | None] | None:
-    """Words right of the trigger that belong to the name: a topic for meetings, a counterpart otherwise."""
+    """Words right of the trigger that belong to the name: a topic for meetings, a counterpart otherwise.
+
+    None of them runs past the end of a sentence ('talks on Wednesday. Washington ...')."""
     if family == "meeting":
         topic = _TOPIC.match(text, position)
-        if topic and not _starts_with_time_word(topic["topic"]):
-            words = topic.group(0).strip().rstrip(".")
-            return words, position + len(topic.group(0).rstrip().rstrip(".")), None
+        if topic and not _starts_with_time_word(topic["topic"]) and not _verb_phrase_topic(text, topic):
+            words = _within_sentence(topic.group(0).strip()).rstrip(".")
+            return words, topic.start() + topic.group(0).find(words) + len(words), None
         of_name = _OF_NAME.match(text, position)
         if of_name and not _starts_with_time_word(of_name["name"]):
-            words = of_name.group(0).strip().rstrip(".")
-            return words, position + len(of_name.group(0).rstrip().rstrip(".")), None
+            words = _within_sentence(of_name.group(0).strip()).rstrip(".")
+            return words, of_name.start() + of_name.group(0).find(words) + len(words), None
     counterpart = _COUNTERPART.match(text, position)
     if not counterpart or _starts_with_time_word(counterpart["who"]):
         return None
     prep = counterpart["prep"]
     if prep == "to" and family != "visit" or prep == "on" and family == "meeting":
         return None
-    who = _without_sentence_dot(counterpart["who"].strip())
+    who = _without_sentence_dot(_without_dangling_conjunction(_within_sentence(counterpart["who"].strip())))
     if prep in ("with", "between") and len(who.split()) < 2:
         return None
     end = counterpart.start("who") + counterpart["who"].find(who) + len(who)
     place = who.removeprefix("the ").strip() if prep == "to" else None
     return f"{prep} {who}", end, place
+
+
+_SENTENCE_BREAK = re.compile(r"(?<![\s.][A-Za-z])(?<!^[A-Za-z])\.[ \t]+(?=[A-Z])")
+_DANGLING_CONJUNCTION = re.compile(r"(?:[ \t]+(?:and|of|&))+$")
+
+
+def _within_sentence(words: str) -> str:
+    """'Wednesday. Washington' -> 'Wednesday.': a complement stops where its sentence ends
+    ('U.S. Forces' goes on: a single letter before the dot is an abbreviation)."""
+    found = _SENTENCE_BREAK.search(words)
+    return words[: found.start() + 1] if found else words
+
+
+def _without_dangling_conjunction(words: str) -> str:
+    """'Foreign Minister Hayashi and' -> 'Foreign Minister Hayashi': a counterpart list cut short at
+    its word limit does not end on 'and' or 'of'."""
+    return _DANGLING_CONJUNCTION.sub("", words)
+
+
+_DETERMINER_AFTER = re.compile(r"[ \t]*(?:the|a|an|our|their|its|this|these|those|his|her|my|your)\b")
+
+
+def _verb_phrase_topic(text: str, topic: re.Match[str]) -> bool:
+    """'talks on updating the alliance': a lone '-ing' word taking an object is a verb phrase, not a topic."""
+    words = topic["topic"].split()
+    return len(words) == 1 and words[0].endswith("ing") and bool(_DETERMINER_AFTER.match(text, topic.end("topic")))
 
 
 def _without_sentence_dot(words: str) -> str:
@@ -767,7 +817,7 @@ def _without_sentence_dot(words: str) -> str:
 
 
 def _starts_with_time_word(words: str) -> bool:
-    first = words.split()[0].lower().rstrip("’'s") if words.split() else ""
+    first = words.split()[0].lower().rstrip(".,;:").rstrip("’'s") if words.split() else ""
     return first in _TIME_WORDS
 
 
@@ -825,6 +875,7 @@ def find_event_mentions(
     people = _person_finder(local_people)
     utterance_starts = [utterance.char_start for utterance in utterances]
     document_event_index = _document_event_index(candidates, kind, text)
+    title_events = _title_gathering_indexes(candidates, kind, text)
     mentions: list[EventMention] = []
     for sentence_index, indexes in sorted(by_sentence.items()):
         sentence_start, sentence_end = bounds[sentence_index]
@@ -849,10 +900,11 @@ def find_event_mentions(
                 _make_mention(
                     document_id, len(mentions) + 1, text, candidate, dating, document_date, is_document_event,
                     times.get(position), durations.get(position),
-                    _place_near(text, candidate, sentence_start, sentence_end),
+                    _place_near(text, candidate, sentence_start, sentence_end, [candidates[i] for i in indexes]),
                     _speaker_participants(utterances) if is_document_event else participants,
                     _claims_first(text, candidate, first_claims, [candidates[i] for i in indexes]),
                     utterance_at(utterances, utterance_starts, candidate.start),
+                    dated_by_document=index in title_events,
                 )
             )  # fmt: skip
             if position in previous_of:
@@ -900,13 +952,16 @@ def _make_mention(
     participants: tuple[str, ...],
     first_of_its_kind: bool,
     utterance_id: str | None,
+    dated_by_document: bool = False,
 ) -> EventMention:
+    """One mention; with no date of its own, the document event (or the gathering a statement's,
+    readout's or transcript's title names: ``dated_by_document``) takes the document's date."""
     event_date, precision, method, timex_id = None, None, None, None
     if dating is not None:
         event_date, precision = date_from_value(dating.value)
         method = dating.method if event_date else None
         timex_id = dating.timex_id
-    elif is_document_event and document_date.published_on:
+    elif (is_document_event or dated_by_document) and document_date.published_on:
         event_date, precision, method = document_date.published_on, "day", document_date.published_on_method
     return EventMention(
         document_id=document_id,
@@ -1057,8 +1112,13 @@ def _speaker_participants(utterances: list[Utterance]) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _place_near(text: str, candidate: _Candidate, sentence_start: int, sentence_end: int) -> str | None:
-    """'in Tokyo' in the same sentence, closest to the mention; 'the Japanese capital' stays unresolved."""
+def _place_near(
+    text: str, candidate: _Candidate, sentence_start: int, sentence_end: int, others: Sequence[_Candidate] = ()
+) -> str | None:
+    """'in Tokyo' in the same sentence, closest to the mention; 'the Japanese capital' stays unresolved.
+
+    A place with another of the sentence's mentions between it and this one is that mention's
+    ('this meeting of AUSMIN, following up on our last meeting in Washington')."""
     best: tuple[int, str] | None = None
     for match in _PLACE.finditer(text, sentence_start, sentence_end):
         place = _without_sentence_dot(match["place"].rstrip(",’'"))
@@ -1068,10 +1128,37 @@ def _place_near(text: str, candidate: _Candidate, sentence_start: int, sentence_
         distance = _distance(candidate, match.start(), match.end())
         if distance > 120 or best is not None and distance >= best[0]:
             continue
+        if _mention_between(text, candidate, match.start(), match.end(), others):
+            continue
         if match.start() >= candidate.end and _in_relative_clause_of_another_noun(text, candidate.end, match.start()):
             continue  # 'during the 2+2, I raised the case that happened in Okinawa': the case's place
         best = (distance, place)
     return best[1] if best else None
+
+
+def _mention_between(text: str, candidate: _Candidate, start: int, end: int, others: Sequence[_Candidate]) -> bool:
+    """Does another mention, not coordinated with or in apposition to this one, lie between
+    ``candidate`` and [start, end)?
+
+    'the 2+2 and the Extended Deterrence Ministerial in Tokyo' share the place, as do 'the U.S.-ASEAN
+    Summit — Special Summit in Washington'; 'this meeting, following up on our last meeting in
+    Washington' do not."""
+    if start >= candidate.end:
+        between = sorted((o for o in others if candidate.end <= o.start and o.end <= start), key=lambda o: o.start)
+        gaps = [(candidate.end, between[0].start)] if between else []
+        gaps += [(a.end, b.start) for a, b in zip(between, between[1:], strict=False)]
+    else:
+        between = sorted((o for o in others if end <= o.start and o.end <= candidate.start), key=lambda o: o.start)
+        following = [*between[1:], candidate] if between else []
+        gaps = [(a.end, b.start) for a, b in zip(between, following, strict=True)]
+    return any(
+        _COORDINATION.match(text[gap_start:gap_end]) is None and _APPOSITION.fullmatch(text, gap_start, gap_end) is None
+        for gap_start, gap_end in gaps
+    )
+
+
+# 'the Summit of the Americas — the ninth Summit of the Americas — ...': a dash apposition renames it
+_APPOSITION = re.compile(r"[ \t]*[—–][ \t]*(?:[\w’'-]+[ \t]+){0,2}")
 
 
 def _in_relative_clause_of_another_noun(text: str, mention_end: int, place_start: int) -> bool:
@@ -1269,6 +1356,40 @@ def _document_event_index(candidates: list[_Candidate], kind: str, text: str) ->
 
 
 TITLE_LINE_CHARS = 300  # a title line longer than this is a paragraph
+_TITLE_DATED_KINDS = frozenset({"statement", "readout", "transcript"})
+_TITLE_DATED_FAMILIES = frozenset({"meeting", "courtesy_call", "call"})
+_PREVIEW_TITLE = re.compile(
+    r"\b(?:ahead\s+of|upcoming|preview|to\s+(?:travel|attend|host|visit)|will)\b", re.IGNORECASE
+)
+
+
+def _reads_as_title(line: str) -> bool:
+    """A title, not a first paragraph: no sentence ends in it and most longer words are capitalised
+    ('Joint statement on Australia-United States Ministerial Consultations (AUSMIN) 2023')."""
+    line = line.strip(" \t*_")  # Markdown emphasis around a first paragraph
+    if not line or line[-1] in ".!?:;" or _SENTENCE_BREAK.search(line):
+        return False
+    words = [word for word in re.findall(r"[^\W\d_][\w’'-]{3,}", line)]
+    return bool(words) and sum(word[0].isupper() for word in words) >= 0.6 * len(words)
+
+
+def _title_gathering_indexes(candidates: list[_Candidate], kind: str, text: str) -> set[int]:
+    """'Joint Statement on the Fifth Annual India-U.S. 2+2 Ministerial Dialogue', 'Joint Press
+    Conference Following the Australia-US Ministerial Consultations (AUSMIN)': the gathering a
+    statement, readout or transcript is titled after was held on the document's day. Not a preview
+    ('Secretary Blinken to Travel to ...') or another occurrence ('Since the Last Summit')."""
+    if kind not in _TITLE_DATED_KINDS:
+        return set()
+    title_end = text.find("\n", 0, TITLE_LINE_CHARS + 1)
+    if title_end < 0 or not _reads_as_title(text[:title_end]) or _PREVIEW_TITLE.search(text, 0, title_end):
+        return set()
+    return {
+        index
+        for index, candidate in enumerate(candidates)
+        if candidate.end <= title_end
+        and candidate.family in _TITLE_DATED_FAMILIES
+        and _PREVIOUS_CUE.search(text, max(0, candidate.start - 40), candidate.start) is None
+    }
 
 
 def _synthetic_document_event(
@@ -1602,6 +1723,7 @@ def merge_mentions(
             groups[key] = [mention]
         else:
             group.append(mention)
+    _fold_coarse_dates(groups)
     clusters: list[tuple[str, str | None, list[EventMention]]] = []
     for (alias, _, _), members in sorted(groups.items()):
         for parties, subgroup in _split_by_parties(members):
@@ -1625,6 +1747,32 @@ def merge_mentions(
     participants.sort()
     mention_links.sort()
     return events, participants, mention_links
+
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _fold_coarse_dates(groups: dict[tuple[str, dt.date, str], list[EventMention]]) -> None:
+    """'the Fifth Annual 2+2 in 2023' is the 2+2 another sentence dates to 10 November 2023: mentions
+    dated to a month or a year join the one group of their alias dated more finely inside that
+    period, when exactly one is and parties agree. Two occurrences in the period leave them alone."""
+    for precision in ("month", "year"):
+        for key in sorted(k for k in groups if k[2] == precision):
+            alias, start, _ = key
+            finer = [
+                k
+                for k in groups
+                if k[0] == alias
+                and _PRECISION_RANK[k[2]] < _PRECISION_RANK[precision]
+                and k[1].year == start.year
+                and (precision == "year" or k[1].month == start.month)
+            ]
+            if len(finer) != 1:
+                continue
+            target = groups[finer[0]]
+            target_parties = {m.parties for m in target if m.parties}
+            if all(m.parties is None or m.parties in target_parties for m in groups[key]):
+                target.extend(groups.pop(key))
 
 
 class _Gathering(NamedTuple):

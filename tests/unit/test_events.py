@@ -97,7 +97,8 @@ def test_courtesy_call_date_time_duration_and_participants() -> None:
     people = [person("k", "Kishida"), person("b", "Blinken"), person("h", "Hayashi")]
     result = mentions_of(text, people=people)
     assert result.document_date.published_on == dt.date(2024, 7, 29)
-    dated = [m for m in result.event_mentions if m.event_date]
+    title, *dated = [m for m in result.event_mentions if m.event_date]
+    assert title.char_start == 0 and title.event_date == dt.date(2024, 7, 29)  # the readout's title names it
     assert len(dated) == 2
     first = dated[0]
     assert (first.kind, first.start_time, first.duration_minutes) == ("courtesy_call", "15:10", 20)
@@ -435,3 +436,69 @@ def test_a_title_line_before_their_meeting_makes_the_meeting_the_transcripts_own
     ).event_mentions
     meeting = next(m for m in rows if m.kind == "meeting")
     assert meeting.document_event and meeting.event_date == dt.date(2026, 3, 9)
+
+
+def _names(text: str, **kwargs) -> list[str]:
+    return [m.name for m in mentions_of(text, **kwargs).event_mentions]
+
+
+def test_a_name_does_not_run_past_its_sentence_or_end_on_a_conjunction() -> None:
+    assert _names("The ministers held talks on Friday. Valletta hosted them.") == ["talks"]
+    assert _names("They went to Oslo for talks on renewing the accord.") == ["talks"]
+    assert _names(
+        "Minister Aalto will co-host the Nordic Council meeting with Finnish Foreign Minister Aino Virtanen and "
+        "Minister of Defense Lahti."
+    ) == ["Nordic Council meeting with Finnish Foreign Minister Aino Virtanen"]
+    assert _names("We held a meeting on grain exports.") == ["meeting on grain exports"]  # a topic still counts
+
+
+def test_a_parenthesised_abbreviation_after_the_name_keys_it_and_a_two_word_country_is_one_party() -> None:
+    result = mentions_of(
+        "Oslo will host the 12th Norway-United States Ministerial Consultations (NORMIN). The NORMIN meeting "
+        "follows the Norway-United States Summit."
+    )
+    first, second, summit = result.event_mentions
+    assert (first.name, first.alias_key, first.kind) == (
+        "Norway-United States Ministerial Consultations (NORMIN)", "normin", "ministerial_meeting",
+    )  # fmt: skip
+    assert first.parties == "norway|u.s." and second.alias_key == "normin"
+    assert summit.parties == "norway|u.s." and summit.alias_key == "summit*"  # not a 'states' summit
+
+
+def test_a_statement_titled_after_a_gathering_dates_it_by_the_statement() -> None:
+    text = "Joint Statement on the Nordic-Baltic 5+5 Ministerial Dialogue\nMarch 10, 2026\nThe ministers met."
+    (title,) = mentions_of(text, kind="statement").event_mentions
+    assert (title.event_date, title.date_precision) == (dt.date(2026, 3, 10), "day")
+    (news,) = mentions_of(text, kind="news").event_mentions  # a news headline is no record of the day
+    assert news.event_date is None
+    preview = "Minister Aalto to Travel to the Nordic-Baltic 5+5 Ministerial Dialogue\nMarch 10, 2026\nShe will go."
+    (ahead,) = mentions_of(preview, kind="statement").event_mentions
+    assert ahead.event_date is None
+
+
+def test_a_place_after_another_mention_is_that_mentions() -> None:
+    current, last = mentions_of(
+        "It is good to have you at this meeting of NORMIN, following up on our last meeting in Oslo."
+    ).event_mentions
+    assert current.place is None and last.place == "Oslo"
+    coordinated = mentions_of("They held the Nordic 5+5 and the Baltic Security Dialogue in Riga.").event_mentions
+    assert [m.place for m in coordinated] == ["Riga", "Riga"]
+    text = "They met in Riga at the Baltic summit, and later the 5+5 meeting convened."
+    summit, later = mentions_of(text).event_mentions
+    assert summit.place == "Riga" and later.place is None  # the place before the summit is the summit's
+
+
+def test_a_mention_dated_to_a_year_joins_the_one_occurrence_dated_inside_it() -> None:
+    held = mentions_of("The 5+5 meeting was held on March 8, 2026.", doc="a")
+    recalled = mentions_of("Summary\nMarch 20, 2026\nThe statement marks the 5+5 meeting in 2026.", doc="b")
+    (event,) = [e for e in _resolve(held, recalled).events if e.alias_key == "5+5"]
+    assert event.source_document_count == 2 and event.date_precision == "day"
+    twice = mentions_of(
+        "The 5+5 meeting was held on March 8, 2026. Another 5+5 meeting was held on June 8, 2026.", doc="a"
+    )
+    assert len([e for e in _resolve(twice, recalled).events if e.alias_key == "5+5"]) == 3
+
+
+def test_a_trigger_that_needs_a_name_is_no_event_alone() -> None:
+    assert _names("We held consultations with Speaker Lahti and will keep up consultations.") == []
+    assert _names("They held bilateral consultations in Oslo.") == ["bilateral consultations"]
