@@ -65,6 +65,9 @@ _NAME_TOKEN = (
     rf"|[{NAME_UPPER}](?:[{NAME_LOWER}]+|['’](?=[A-Z]))(?:['’]?[A-Z][{NAME_LOWER}]+)*(?:-[A-Za-z{NAME_LOWER}]+)*)"
 )
 _INITIAL = r"[A-Z]\."
+# 'Minister Shri Rajnath Singh', 'External Affairs Minister Dr. S. Jaishankar': an honorific between
+# the title and the name belongs to neither.
+_HONORIFIC_AFTER_TITLE = r"(?:(?:Dr\.?|Shri|Smt\.?|H\.E\.|Hon\.) )?"
 _SUFFIX = r"(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])"
 _NAME = rf"{_NAME_TOKEN}(?: (?:{_INITIAL} )?(?:{_PARTICLES} )?{_NAME_TOKEN}){{0,2}}(?:,? {_SUFFIX})?"
 _NAME_RE = re.compile(_NAME)
@@ -179,6 +182,9 @@ def lexicon() -> _Lexicon:
             and phrase
             not in {
                 "the honorable",
+                "the honourable",
+                "shri",
+                "dr",
                 "his excellency",
                 "her excellency",
                 "his majesty",
@@ -200,7 +206,8 @@ def lexicon() -> _Lexicon:
     titles = _trie_regex(sorted((t for t in titles_by_prose if t[0].isupper()), key=len, reverse=True))
     titled = re.compile(
         rf"(?P<title>{titles})"
-        rf"(?: (?:of (?:the )?(?P<country2>{countries})|to (?:the )?(?P<posting>{countries})))?,? (?P<name>{_NAME})"
+        rf"(?: (?:of (?:the )?(?P<country2>{countries})|to (?:the )?(?P<posting>{countries})))?,? "
+        rf"{_HONORIFIC_AFTER_TITLE}(?P<name>(?:{_INITIAL} )?{_NAME})"
         rf"(?:(?: of (?:the )?(?P<country3>{countries}))|(?:, (?:the )?(?P<apposition>{titles})"
         rf"(?: of (?:the )?(?P<country4>{countries}))?(?! [A-Z])))?"
     )
@@ -246,7 +253,13 @@ def given_compatible(a: str | None, b: str | None) -> bool:
         return True
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
-    return bool(canonical_given(a) & canonical_given(b))
+    return bool(canonical_given(a) & canonical_given(b)) or _spelling_variants(fa, fb)
+
+
+def _spelling_variants(fa: str, fb: str) -> bool:
+    """'Antony'/'Anthony', 'Gilberto'/'Gilbert': one letter apart in a name of six letters or more
+    (news misspells the names officials print). Short names ('Jon'/'Joe') are different people."""
+    return min(len(fa), len(fb)) >= 6 and fuzz.ratio(fa, fb) >= 90
 
 
 def fold(text: str) -> str:
@@ -523,8 +536,11 @@ def _titled_mentions(text: str, start: int, end: int, source: str) -> list[_Ment
             inner = lex.titled.match(text, m.start("name"), end) if m.start("name") == m.end("title") + 1 else None
             if inner is not None:
                 m, name = inner, parse_name(inner.group("name"))
-        if name is None or ("," in text[_title_end(m) : m.start("name")] and not _named_after_comma(text, m, name)):
+        comma = "," in text[_title_end(m) : m.start("name")]
+        if name is None or comma and not _named_after_comma(text, m, name):
             continue
+        if comma and lex.titles_by_prose[m.group("title")].role is None:
+            continue  # 'Raja, Shri, Pramila': a list of first names, not the honorific 'Shri' before a name
         name_start = m.start("name")
         name_end = _name_end(text, name_start, m.end("name"), name)
         title = lex.titles_by_prose[m.group("title")]
@@ -1149,6 +1165,7 @@ class _Cluster:
         "givens",
         "roles",
         "countries",
+        "default_countries",
         "orgs",
         "middles",
         "suffixes",
@@ -1165,7 +1182,8 @@ class _Cluster:
         self.members: list[LocalPerson] = []
         self.givens: Counter[str] = Counter()
         self.roles: Counter[str] = Counter()
-        self.countries: Counter[str] = Counter()
+        self.countries: Counter[str] = Counter()  # printed ('Philippine Defense Secretary X')
+        self.default_countries: Counter[str] = Counter()  # only the title's usual country
         self.orgs: Counter[str] = Counter()
         self.middles: Counter[str] = Counter()
         self.suffixes: Counter[str] = Counter()
@@ -1189,7 +1207,10 @@ class _Cluster:
         if person.role:
             self.roles[person.role] += weight
         if person.country:
-            self.countries[person.country] += weight
+            if printed_country(person):
+                self.countries[person.country] += weight
+            else:
+                self.default_countries[person.country] += weight
         if person.organization:
             self.orgs[person.organization] += weight
         if person.family_name:
@@ -1205,9 +1226,15 @@ class _Cluster:
         return self.givens.most_common(1)[0][0] if self.givens else None
 
     def country(self) -> str | None:
+        """The country sources print; a title's usual country ('Secretary of Defense': US) only
+        when none prints one."""
         if self._country is _UNSET:
-            self._country = self.countries.most_common(1)[0][0] if self.countries else None
+            counts = self.countries or self.default_countries
+            self._country = counts.most_common(1)[0][0] if counts else None
         return self._country  # type: ignore[return-value]
+
+    def printed_country(self) -> str | None:
+        return self.countries.most_common(1)[0][0] if self.countries else None
 
     def role_class(self) -> str | None:
         if self._role_class is _UNSET:
@@ -1257,6 +1284,40 @@ def _countries_compatible(a: str | None, b: str | None) -> bool:
     return not a or not b or a == b
 
 
+def printed_country(person: LocalPerson) -> str | None:
+    """The person's country when the document prints it, not merely the usual country of the title.
+
+    'Secretary of Defense Gilberto Teodoro' is read as U.S. by the title alone; a source that says
+    'Philippine Defense Secretary Gilberto Teodoro' must still be able to name the same man.
+    """
+    if person.country and person.country == _title_default_countries().get(person.role or ""):
+        return None
+    return person.country
+
+
+@functools.lru_cache(maxsize=1)
+def _title_default_countries() -> dict[str, str]:
+    """Role -> the country every title phrase of that role implies ('Secretary of State': US)."""
+    by_role: dict[str, set[str | None]] = {}
+    for info in title_lexicon().values():
+        if info.role:
+            by_role.setdefault(info.role, set()).add(info.country)
+    return {
+        role: next(iter(countries))
+        for role, countries in by_role.items()
+        if len(countries) == 1 and None not in countries
+    }
+
+
+def _only_a_title_default_differs(person: LocalPerson, cluster: _Cluster) -> bool:
+    """The same full name with countries that differ only by a title's usual country joins up."""
+    if not person.given_name or fold(person.given_name) not in cluster.folded_givens:
+        return False
+    printed = printed_country(person)
+    cluster_printed = cluster.printed_country()
+    return not printed or not cluster_printed or printed == cluster_printed
+
+
 def _is_journalist(role: str | None) -> bool:
     return role == "journalist"
 
@@ -1265,7 +1326,9 @@ def _compatible(person: LocalPerson, cluster: _Cluster) -> bool:
     """Could this local person be the cluster's person? (given name, country, journalist vs official)."""
     if person.given_name and cluster.givens and not any(given_compatible(person.given_name, g) for g in cluster.givens):
         return False
-    if not _countries_compatible(person.country, cluster.country()):
+    if not _countries_compatible(person.country, cluster.country()) and not _only_a_title_default_differs(
+        person, cluster
+    ):
         return False
     if _is_journalist(person.role) != _is_journalist(cluster.role_class()) and person.role and cluster.roles:
         return False
@@ -1480,7 +1543,9 @@ def _same_person(a: _Cluster, b: _Cluster) -> bool:
         return True
     if journalist_a != journalist_b:
         return _misread_journalist(a if journalist_a else b)
-    return _countries_compatible(a.country(), b.country()) or a.role_class() == b.role_class()
+    if _countries_compatible(a.country(), b.country()) or a.role_class() == b.role_class():
+        return True
+    return bool(a.printed_country()) != bool(b.printed_country())  # one country is only a title's default
 
 
 def _fold_clusters(a: _Cluster, b: _Cluster) -> _Cluster:
@@ -1513,14 +1578,18 @@ def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
         for person in members
         if person.given_name
     }
+    titled_surnames = _titled_bare_surnames(by_family)
     moves = [
         (family_key, person)
         for family_key in sorted(by_family)
         for person in by_family[family_key]
         if person.given_name
         and " " not in person.given_name
-        and (fold(person.given_name), family_key) in attested
-        and sizes.get(fold(person.given_name), 0) > sizes[family_key]
+        and (
+            (fold(person.given_name), family_key) in attested
+            and sizes.get(fold(person.given_name), 0) > sizes[family_key]
+            or _reversed_by_titled_surname(person, family_key, titled_surnames)
+        )
     ]
     for family_key, person in moves:
         swapped = person._replace(family_name=person.given_name, given_name=person.family_name, family_name_first=True)
@@ -1528,6 +1597,30 @@ def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
         by_family[fold(person.given_name or "")].append(swapped)
     for family_key in [key for key, members in by_family.items() if not members]:
         del by_family[family_key]
+
+
+def _titled_bare_surnames(by_family: dict[str, list[LocalPerson]]) -> set[tuple[str, str]]:
+    """(family key, role) of people printed only as title + surname ('Foreign Minister Hayashi')."""
+    return {
+        (family_key, person.role)
+        for family_key, members in by_family.items()
+        for person in members
+        if person.role and not person.given_name and not _is_journalist(person.role)
+    }
+
+
+def _reversed_by_titled_surname(person: LocalPerson, family_key: str, titled: set[tuple[str, str]]) -> bool:
+    """'Japanese Foreign Minister Hayashi Yoshimasa' read given-first, while other sources say
+    'Foreign Minister Hayashi': the word another source puts after the same title is the family name.
+
+    Only for a person of a country that puts the family name first ('Senator Jim' addresses Jim
+    McDermott by his first name), and only when the word read as the family name is not itself
+    printed after that title anywhere.
+    """
+    if not person.role or person.country not in lexicon().family_first_countries:
+        return False
+    given_key = fold(person.given_name or "")
+    return (given_key, person.role) in titled and (family_key, person.role) not in titled
 
 
 def _person_row(cluster: _Cluster, person_id: str) -> Person:

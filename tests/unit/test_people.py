@@ -362,3 +362,36 @@ def test_two_part_labels_name_the_minister_and_the_journalists_with_their_outlet
     assert (people["Tanabe"].given_name, people["Tanabe"].role) == ("Haru", "Minister for Foreign Affairs")
     assert (people["Okubo"].organization, people["Okubo"].role) == ("Kanto TV", "journalist")
     assert people["Hirano"].organization == "KPN"
+
+
+def test_a_name_read_given_first_turns_round_when_other_sources_print_the_titled_surname():
+    """'Japanese Foreign Minister Tanabe Hiroki' read as given 'Tanabe'; 'Foreign Minister Tanabe' elsewhere."""
+    people, _ = resolve_people(
+        [
+            _lp("a", "t", "Hiroki", "Tanabe", "Minister for Foreign Affairs", "JP", count=3),
+            _lp("b", "t", "Hiroki", "Tanabe", "Minister for Foreign Affairs", "JP"),
+            _lp("c", "t", "Tanabe", None, "Minister for Foreign Affairs", "JP", count=2),
+            _lp("d", "t", "Tanabe", None, "Minister for Foreign Affairs", None),
+        ]
+    )
+    assert [(p.family_name, p.given_name, p.display_name) for p in people] == [("Tanabe", "Hiroki", "Tanabe Hiroki")]
+    # A given-first country keeps its reading: 'Defence Minister Grant Rhys' is not 'Rhys Grant'.
+    people, _ = resolve_people(
+        [
+            _lp("a", "r", "Rhys", "Grant", "Minister of Defense", "AU"),
+            _lp("b", "g", "Grant", None, "Minister of Defense", None),
+        ]
+    )
+    assert ("Rhys", "Grant") in [(p.family_name, p.given_name) for p in people]
+
+
+def test_external_affairs_titles_and_indian_honorifics_are_not_names():
+    text = (
+        "External Affairs Minister S. Jaishankar met Shri Rajnath Singh. "
+        "Foreign Affairs Secretary Enrique Manalo and Secretary of National Defense Gilberto Teodoro spoke."
+    )
+    people = {p.family_name: p for p in _analyse(text, "news").local_people}
+    assert people["Jaishankar"].role == "Minister of External Affairs"
+    assert people["Singh"].given_name == "Rajnath"
+    assert people["Manalo"].role == "Secretary of Foreign Affairs" and people["Manalo"].given_name == "Enrique"
+    assert people["Teodoro"].role == "Secretary of National Defense" and people["Teodoro"].country is None
