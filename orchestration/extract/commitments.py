@@ -22,9 +22,10 @@ One commitment at most per sentence; its evidence is the whole sentence.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from orchestration.extract.records import LocalPerson, PersonMention, Sentence, TimeExpression, Utterance
@@ -356,6 +357,7 @@ def find_commitments(
     by_utterance = {u.utterance_id: u for u in utterances}
     people = {p.local_person_key: p for p in local_people}
     party_countries = _document_countries(local_people)
+    named_pair = functools.cache(lambda: _pair_named_in_compounds(clean_text, lex))
     time_expressions = sorted(time_expressions, key=lambda t: t.char_start)
     timex_starts = [t.char_start for t in time_expressions]
     rows: list[Commitment] = []
@@ -371,7 +373,7 @@ def find_commitments(
         if best is None or _excluded("sentence", text.strip(), lex):
             continue  # sentence rules (questions) run last: they are the dearest and most sentences have no cue
         person = _committing_person(utterance, narration, sentence, best, person_mentions)
-        actor = _actor(best, narration or kind in JOINT_KINDS, person, people, party_countries, lex)
+        actor = _actor(best, narration or kind in JOINT_KINDS, person, people, party_countries, lex, named_pair)
         timex = best.timex
         rows.append(
             Commitment(
@@ -680,14 +682,21 @@ def _actor(
     people: dict[str, LocalPerson],
     party_countries: frozenset[str],
     lex: Lexicon,
+    named_pair: Callable[[], frozenset[str]] = frozenset,
 ) -> str | None:
-    """Countries bound by the commitment: named before the cue, else the parties, else the speaker's country."""
+    """Countries bound by the commitment: named before the cue, else the parties, else the speaker's country.
+
+    'Both countries' where the document's officials give fewer than two countries are the two of the
+    document's pair compound ('the India-U.S. 2+2': ``named_pair``)."""
     zone = best.subject + _head_of_cue(best.match.group(0))
     named = {lex.country_of[m.group(0)] for m in lex.countries.finditer(zone)} if not zone.islower() else set()
     if named:
         return ";".join(sorted(named))
     own = people[person].country if person in people else None
-    plural = ALL_PARTIES.search(zone) or re.search(r"\b(?:we|our|they|their)\b", zone, re.IGNORECASE)
+    all_parties = ALL_PARTIES.search(zone)
+    if all_parties and len(party_countries) < 2 and _TWO_PARTIES.search(all_parties.group(0)) and named_pair():
+        return ";".join(sorted(named_pair()))
+    plural = all_parties or re.search(r"\b(?:we|our|they|their)\b", zone, re.IGNORECASE)
     joint = best.modality in JOINT_MODALITIES or joint_text
     if plural and joint and party_countries:
         return ";".join(sorted(party_countries | ({own} if own else set())))
@@ -701,6 +710,26 @@ def _actor(
 def _head_of_cue(cue_text: str) -> str:
     """The cue text up to its object: 'reaffirmed the U.S. commitment to Japan' -> 'reaffirmed the U.S. commitment'."""
     return re.split(r"\s(?:to|for|of|toward|towards)\s", cue_text, maxsplit=1)[0]
+
+
+_TWO_PARTIES = re.compile(r"\b(?:both|two)\b", re.IGNORECASE)
+_PARTY_PAIR = re.compile(r"(?<![\w.-])([A-Z][\w.]*(?: [A-Z][\w.]*)?)[-–]([A-Z][\w.]*(?: [A-Z][a-z]+)?)(?![\w-])")
+
+
+def _pair_named_in_compounds(clean_text: str, lex: Lexicon) -> frozenset[str]:
+    """The two parties of the document's most frequent pair compound ('India-U.S. 2+2', 'U.S.-Philippine').
+
+    Used when the document's officials give fewer than two countries (a joint statement naming its
+    ministers without their countries): 'both countries' then still means both.
+    """
+    pairs: collections.Counter[frozenset[str]] = collections.Counter()
+    for match in _PARTY_PAIR.finditer(clean_text):
+        left, right = match[1], match[2]
+        first = lex.country_of.get(left) or lex.country_of.get(left.rsplit(" ", 1)[-1])  # '(Annual) India'
+        second = lex.country_of.get(right) or lex.country_of.get(right.split(" ", 1)[0])  # 'U.S.' (Navy)
+        if first and second and first != second:
+            pairs[frozenset((first, second))] += 1
+    return pairs.most_common(1)[0][0] if pairs else frozenset()
 
 
 def _document_countries(local_people: Sequence[LocalPerson]) -> frozenset[str]:

@@ -1188,6 +1188,8 @@ def _first_claim_positions(text: str, sentence_start: int, sentence_end: int) ->
     claims = []
     has_convening_verb: bool | None = None  # looked up only once a claim needs it (most sentences have none)
     for match in _FIRST_CLAIM.finditer(text, sentence_start, sentence_end):
+        if _FIRST_IN_A_PLACE.match(text, match.end()):
+            continue  # 'held for the first time in Manila': the first there, not the first of its kind
         standalone = _STANDALONE_FIRST_CLAIM.match(match.group(0)) is not None
         if not standalone and has_convening_verb is None:
             has_convening_verb = _CONVENING_VERB.search(text[sentence_start:sentence_end]) is not None
@@ -1196,6 +1198,7 @@ def _first_claim_positions(text: str, sentence_start: int, sentence_end: int) ->
     return claims
 
 
+_FIRST_IN_A_PLACE = re.compile(r"[ \t]+(?:in|on)[ \t]+(?:the[ \t]+)?[A-Z]")
 _FIRST_BEFORE_NAME = re.compile(r"\bfirst(?:[\s-]ever)?\s+$", re.IGNORECASE)
 _FIRST_IN_NAME = re.compile(r"\bfirst\b", re.IGNORECASE)
 

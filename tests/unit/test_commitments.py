@@ -197,3 +197,16 @@ def test_a_stronger_cue_wins_over_a_later_weaker_one():
 def test_a_document_without_cues_costs_nothing():
     doc = build([("official", "moreau", ["Thank you very much.", "It is good to be here."])])
     assert run(doc) == []
+
+
+def test_both_countries_of_a_statement_whose_officials_give_one_country_are_its_pair_compound():
+    doc = build(
+        [("narrator", None, ["The Sweden-India Dialogue met.", "Both countries pledged to fund the lab."])],
+        kind="statement",
+    )
+    doc["local_people"] = [p for p in doc["local_people"] if p.country != "FR"]  # only Sweden's minister named
+    (row,) = run(doc)
+    assert row.actor == "IN;SE"
+    doc["clean_text"] = doc["clean_text"].replace("Sweden-India", "Swedish Desk")  # no pair named: the officials
+    (row,) = run(doc)
+    assert row.actor == "SE"

@@ -502,3 +502,10 @@ def test_a_mention_dated_to_a_year_joins_the_one_occurrence_dated_inside_it() ->
 def test_a_trigger_that_needs_a_name_is_no_event_alone() -> None:
     assert _names("We held consultations with Speaker Lahti and will keep up consultations.") == []
     assert _names("They held bilateral consultations in Oslo.") == ["bilateral consultations"]
+
+
+def test_the_first_time_in_a_place_is_not_the_first_of_its_kind() -> None:
+    (there,) = mentions_of("Their 5+5 Ministerial Dialogue was held for the first time in Valletta.").event_mentions
+    assert not there.first_of_its_kind
+    (ever,) = mentions_of("They convened a 5+5 Ministerial Meeting for the first time in history.").event_mentions
+    assert ever.first_of_its_kind
