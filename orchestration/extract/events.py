@@ -228,7 +228,7 @@ _PREVIOUS_CUE = re.compile(
 # 'Remarks by X and Y Before Bilateral Meeting': the remarks are made at that meeting, that day.
 _GATHERING_TITLE = re.compile(
     r"\b(?:Before|After|During|at\s+the\s+(?:Start|Top|Opening)\s+of)\s+(?:(?:Their|a|an|the|Our|His|Her)\s+)?"
-    r"(?P<name>(?:[A-Z][\w+-]*\s+){0,4}?(?:Meeting|Talks|Summit|Dialogue|Consultations))\b"
+    r"(?P<name>(?:[A-Z][\w+-]*\s+){0,4}?(?:Meeting|Talks|Summit|Dialogue|Consultations|Breakfast|Lunch|Dinner))\b"
 )
 _PRESS_TITLE = re.compile(r"press\s+(?:conference|briefing|gaggle)|news\s+conference|briefing", re.IGNORECASE)
 

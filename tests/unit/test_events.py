@@ -509,3 +509,13 @@ def test_the_first_time_in_a_place_is_not_the_first_of_its_kind() -> None:
     assert not there.first_of_its_kind
     (ever,) = mentions_of("They convened a 5+5 Ministerial Meeting for the first time in history.").event_mentions
     assert ever.first_of_its_kind
+
+
+def test_a_press_availability_and_a_working_breakfast_are_a_transcripts_own_occasion() -> None:
+    for title, kind in (
+        ("Secretary Aalto and Foreign Minister Virtanen Before a Working Breakfast", "meeting"),
+        ("Secretary Aalto and Minister Virtanen at a Joint Press Availability", "press_conference"),
+    ):
+        text = f"{title}\nNovember 10, 2023\nSECRETARY AALTO: Thanks, everyone.\n"
+        (own,) = mentions_of(text, kind="transcript").event_mentions
+        assert (own.kind, own.event_date, own.document_event) == (kind, dt.date(2023, 11, 10), True)
