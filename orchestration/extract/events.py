@@ -108,7 +108,8 @@ def _trigger_table(_folder: str | None) -> TriggerTable:
     pattern = re.compile(
         rf"{_first_letter_guard(phrases)}"
         rf"(?:\b(?P<word>{alternatives})\b(?![-–]\w)"
-        rf"|(?<![\w+])(?P<numeric>\d\s?\+\s?\d|(?:{_NUMBER_WORD_ALTERNATION})-plus-(?:{_NUMBER_WORD_ALTERNATION}))"
+        rf"|(?<![\w+])(?P<numeric>\d\s?\+\s?\d"
+        rf"|(?:{_NUMBER_WORD_ALTERNATION})-plus-(?:{_NUMBER_WORD_ALTERNATION})|\d[-\s]plus[-\s]\d)"
         rf"(?![\w+]))",
         re.IGNORECASE,
     )
@@ -191,7 +192,9 @@ _VERB_CONTEXT = re.compile(
     r"(?:\b(?:to|will|would|can|could|may|might|should|must|shall|not|we|you|they|he|she|am|is|are|was|were|be"
     r"|been|being|I)|['’]ll)\s+$"
 )
-_PLUS_NUMBER = re.compile(rf"\b({_NUMBER_WORD_ALTERNATION})-plus-({_NUMBER_WORD_ALTERNATION})\b", re.IGNORECASE)
+_PLUS_NUMBER = re.compile(
+    rf"\b(?:({_NUMBER_WORD_ALTERNATION})-plus-({_NUMBER_WORD_ALTERNATION})|(\d)[-\s]plus[-\s](\d))\b", re.IGNORECASE
+)
 _SPACED_PLUS = re.compile(r"(\d)\s*\+\s*(\d)")
 _NUMERIC_FORMAT = re.compile(r"^\d\+\d$")
 _QUOTES = "“”\"‘’'"
@@ -447,10 +450,15 @@ class _Candidate(NamedTuple):
 
 
 def normalise_number_format(text: str) -> str:
-    """'two-plus-two' -> '2+2', '2 + 2' -> '2+2' (spelled and spaced forms of one format name)."""
+    """'two-plus-two', '2 plus 2', '2 + 2' -> '2+2' (spelled and spaced forms of one format name;
+    'two plus two' in words and spaces is arithmetic)."""
     if "plus" in text:
-        text = _PLUS_NUMBER.sub(lambda m: f"{_NUMBER_WORDS[m[1].lower()]}+{_NUMBER_WORDS[m[2].lower()]}", text)
+        text = _PLUS_NUMBER.sub(lambda m: f"{_number_of(m[1] or m[3])}+{_number_of(m[2] or m[4])}", text)
     return _SPACED_PLUS.sub(r"\1+\2", text) if "+" in text else text
+
+
+def _number_of(word: str) -> str:
+    return word if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
 def fold_country_names(text: str) -> str:
@@ -713,6 +721,8 @@ def _premodifiers(text: str, position: int, table: TriggerTable) -> tuple[list[s
     tokens = list(_TOKEN.finditer(text, window_start, position))
     accepted: list[re.Match[str]] = []
     boundary = position
+    has_plus = "plus" in text[window_start:position]
+    plus_formats = [m.span() for m in _PLUS_NUMBER.finditer(text, window_start, position)] if has_plus else []
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
         if not _GAP_ALLOWED.fullmatch(text, token.end(), boundary):
@@ -721,7 +731,10 @@ def _premodifiers(text: str, position: int, table: TriggerTable) -> tuple[list[s
         if raw.startswith("(") and raw[1:2].islower():
             boundary = token.start()  # '(inaudible)', '(via interpreter)': transcript notes, not name words
             continue
-        if not _accept_premodifier(raw, tokens[index - 1].group(0) if index > 0 else None, table):
+        in_plus_format = any(start <= token.start() and token.end() <= end for start, end in plus_formats)
+        if not in_plus_format and not _accept_premodifier(
+            raw, tokens[index - 1].group(0) if index > 0 else None, table
+        ):  # 'the 2 plus 2 Ministerial Dialogue': '2', 'plus', '2' are one name word
             break
         accepted.append(token)
         boundary = token.start()

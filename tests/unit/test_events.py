@@ -519,3 +519,10 @@ def test_a_press_availability_and_a_working_breakfast_are_a_transcripts_own_occa
         text = f"{title}\nNovember 10, 2023\nSECRETARY AALTO: Thanks, everyone.\n"
         (own,) = mentions_of(text, kind="transcript").event_mentions
         assert (own.kind, own.event_date, own.document_event) == (kind, dt.date(2023, 11, 10), True)
+
+
+def test_a_format_name_spelled_with_plus_is_one_name_word() -> None:
+    (dialogue,) = mentions_of("The fifth Norway-U.S. 5 plus 5 Ministerial Dialogue was held.").event_mentions
+    assert (dialogue.name, dialogue.alias_key) == ("Norway-U.S. 5 plus 5 Ministerial Dialogue", "5+5")
+    assert normalise_number_format("the five-plus-five talks, 5 plus 5") == "the 5+5 talks, 5+5"
+    assert normalise_number_format("two plus two is four") == "two plus two is four"
