@@ -1560,8 +1560,21 @@ def resolve_events(
         document_days,
         transcripts - set(document_days),
         {person.person_id: person.family_name for person in people if person.family_name},
+        _officials_named_in_news(document_kinds, person_links, people),
     )
     return EventResolution(events, participants, mention_links, inferred_dates, new_timexes, new_mentions)
+
+
+def _officials_named_in_news(
+    document_kinds: dict[str, str], person_links: list[PersonLink], people: Sequence[Person]
+) -> dict[str, frozenset[str]]:
+    """News story -> the corpus people (not journalists) it names."""
+    journalists = {person.person_id for person in people if person.role == "journalist"}
+    named: dict[str, set[str]] = collections.defaultdict(set)
+    for link in person_links:
+        if document_kinds.get(link.document_id) == "news" and link.person_id not in journalists:
+            named[link.document_id].add(link.person_id)
+    return {document_id: frozenset(ids) for document_id, ids in named.items()}
 
 
 class _Anchor(NamedTuple):
@@ -1715,6 +1728,7 @@ def merge_mentions(
     document_days: dict[str, dt.date] | None = None,
     undated_transcripts: set[str] | None = None,
     family_names: dict[str, str] | None = None,
+    named_in_news: dict[str, frozenset[str]] | None = None,
 ) -> tuple[list[Event], list[EventParticipant], list[EventMentionLink]]:
     """Group dated mentions on (alias group, date at precision); split groups whose parties disagree.
 
@@ -1748,7 +1762,7 @@ def merge_mentions(
     person_of = {(link.document_id, link.local_person_key): link.person_id for link in person_links}
     named_by: dict[int, list[EventMention]] = {}
     if family_names:
-        clusters, named_by = _join_unnamed_gatherings(clusters, person_of, family_names)
+        clusters, named_by = _join_unnamed_gatherings(clusters, person_of, family_names, named_in_news or {})
     events, participants, mention_links = [], [], []
     for index, (alias, parties, members) in enumerate(clusters):
         event = _event_row(alias, parties, members)
@@ -1805,12 +1819,17 @@ def _join_unnamed_gatherings(
     clusters: list[tuple[str, str | None, list[EventMention]]],
     person_of: dict[tuple[str, str], str],
     family_names: dict[str, str],
+    named_in_news: dict[str, frozenset[str]],
 ) -> tuple[list[tuple[str, str | None, list[EventMention]]], dict[int, list[EventMention]]]:
     """'Kishida on Monday vowed ... in his talks with U.S. chiefs' (a news item) is the readout's
     'Courtesy Call on Prime Minister Kishida' of that Monday: a gathering one document names only
     generically ('talks', 'the meeting') joins another document's gathering of the same day whose
     name names one of its participants and whose participants include all of its own, when exactly
     one does. Each stays apart otherwise: a briefing's 'meeting' may be several meetings.
+
+    A news story's 'officials held talks on Wednesday' names no participant in its sentence; it
+    joins the one named gathering of that day whose participants (two or more) the story names
+    somewhere (``named_in_news``: story -> people it names).
     Returns the clusters and, per joined cluster's new index, its own members (they name it)."""
     by_day: dict[dt.date, list[int]] = collections.defaultdict(list)
     gatherings = []
@@ -1836,6 +1855,26 @@ def _join_unnamed_gatherings(
             and parties in (None, clusters[other][1])  # 'the Japan-ROK summit' is not a trilateral
             and joining.people <= gatherings[other].people
             and any(re.search(rf"\b{re.escape(family)}\b", gatherings[other].name) for family in families)
+        ]
+        if len(targets) == 1:
+            merged_into[index] = targets[0]
+    for index, (alias, parties, _) in enumerate(clusters):
+        joining = gatherings[index]
+        if index in merged_into or not joining.is_gathering or "@" not in alias or index in merged_into.values():
+            continue
+        story_people = frozenset().union(*(named_in_news.get(document, frozenset()) for document in joining.documents))
+        if not story_people or not all(document in named_in_news for document in joining.documents):
+            continue
+        targets = [
+            other
+            for other in by_day[joining.day]
+            if other != index
+            and other not in merged_into
+            and "@" not in clusters[other][0]
+            and not gatherings[other].documents & joining.documents
+            and parties in (None, clusters[other][1])
+            and len(gatherings[other].people) >= 2
+            and joining.people <= gatherings[other].people <= story_people
         ]
         if len(targets) == 1:
             merged_into[index] = targets[0]

@@ -526,3 +526,42 @@ def test_a_format_name_spelled_with_plus_is_one_name_word() -> None:
     assert (dialogue.name, dialogue.alias_key) == ("Norway-U.S. 5 plus 5 Ministerial Dialogue", "5+5")
     assert normalise_number_format("the five-plus-five talks, 5 plus 5") == "the 5+5 talks, 5+5"
     assert normalise_number_format("two plus two is four") == "two plus two is four"
+
+
+def test_a_news_storys_unnamed_talks_join_the_one_gathering_whose_participants_it_names() -> None:
+    from orchestration.extract.records import Person
+
+    statement = mentions_of(
+        "Summary\nMarch 9, 2026\nMinister Aalto will co-host the Nordic 5+5 Dialogue with Minister Virtanen on "
+        "March 11, 2026.",
+        people=[person("a", "Aalto"), person("v", "Virtanen")],
+        doc="a",
+    )
+    story = mentions_of(
+        "Summary\nMarch 12, 2026\nTheir top officials held talks on Wednesday. Aalto told a news conference the "
+        "ties were strong. Virtanen agreed.",
+        kind="news",
+        people=[person("a", "Aalto"), person("v", "Virtanen")],
+        doc="b",
+    )
+    people = [
+        Person("P_A", "Aalto", "Aalto", None, None, None, None, 2),
+        Person("P_V", "Virtanen", "Virtanen", None, None, None, None, 2),
+    ]
+
+    def resolve(links):
+        analyses = [statement, story]
+        return resolve_events(
+            [m for a in analyses for m in a.event_mentions],
+            [a.document_date for a in analyses],
+            [t for a in analyses for t in a.time_expressions],
+            links,
+            people,
+        )
+
+    both = _people_links("a", a="P_A", v="P_V") + _people_links("b", a="P_A", v="P_V")
+    (dialogue,) = [e for e in resolve(both).events if e.alias_key == "5+5"]
+    assert dialogue.source_document_count == 2 and dialogue.start_date == dt.date(2026, 3, 11)
+    one_named = _people_links("a", a="P_A", v="P_V") + _people_links("b", a="P_A")  # the story names only Aalto
+    (dialogue,) = [e for e in resolve(one_named).events if e.alias_key == "5+5"]
+    assert dialogue.source_document_count == 1
