@@ -289,12 +289,13 @@ def test_resolve_is_fast_on_many_mentions() -> None:
     assert len(resolution.mention_links) == 100_000
 
 
-def _resolve(*analyses):
+def _resolve(*analyses, links=(), people=()):
     return resolve_events(
         [m for a in analyses for m in a.event_mentions],
         [a.document_date for a in analyses],
         [t for a in analyses for t in a.time_expressions],
-        [],
+        list(links),
+        list(people),
     )
 
 
@@ -407,14 +408,7 @@ def test_unnamed_talks_join_the_named_gathering_of_their_participant_that_day() 
         Person("P_O", "Okafor", "Okafor", None, None, None, None, 1),
         Person("P_L", "Lindqvist", "Lindqvist", None, None, None, None, 1),
     ]
-    analyses = [readout, news, other]
-    resolution = resolve_events(
-        [m for a in analyses for m in a.event_mentions],
-        [a.document_date for a in analyses],
-        [t for a in analyses for t in a.time_expressions],
-        links,
-        people,
-    )
+    resolution = _resolve(readout, news, other, links=links, people=people)
     call = next(e for e in resolution.events if e.source_document_count == 2)  # the readout and the 'talks'
     assert (call.kind, call.name) == ("courtesy_call", "Courtesy Call on Prime Minister Moreau")  # not renamed
     assert any(e.source_document_count == 1 and e.kind == "talks" for e in resolution.events)  # Lindqvist's stay apart
@@ -548,20 +542,11 @@ def test_a_news_storys_unnamed_talks_join_the_one_gathering_whose_participants_i
         Person("P_A", "Aalto", "Aalto", None, None, None, None, 2),
         Person("P_V", "Virtanen", "Virtanen", None, None, None, None, 2),
     ]
-
-    def resolve(links):
-        analyses = [statement, story]
-        return resolve_events(
-            [m for a in analyses for m in a.event_mentions],
-            [a.document_date for a in analyses],
-            [t for a in analyses for t in a.time_expressions],
-            links,
-            people,
-        )
-
     both = _people_links("a", a="P_A", v="P_V") + _people_links("b", a="P_A", v="P_V")
-    (dialogue,) = [e for e in resolve(both).events if e.alias_key == "5+5"]
+    resolution = _resolve(statement, story, links=both, people=people)
+    (dialogue,) = [e for e in resolution.events if e.alias_key == "5+5"]
     assert dialogue.source_document_count == 2 and dialogue.start_date == dt.date(2026, 3, 11)
     one_named = _people_links("a", a="P_A", v="P_V") + _people_links("b", a="P_A")  # the story names only Aalto
-    (dialogue,) = [e for e in resolve(one_named).events if e.alias_key == "5+5"]
+    resolution = _resolve(statement, story, links=one_named, people=people)
+    (dialogue,) = [e for e in resolution.events if e.alias_key == "5+5"]
     assert dialogue.source_document_count == 1
