@@ -808,7 +808,7 @@ def _within_sentence(words: str) -> str:
 
 
 def _without_dangling_conjunction(words: str) -> str:
-    """'Foreign Minister Hayashi and' -> 'Foreign Minister Hayashi': a counterpart list cut short at
+    """'Foreign Minister Virtanen and' -> 'Foreign Minister Virtanen': a counterpart list cut short at
     its word limit does not end on 'and' or 'of'."""
     return _DANGLING_CONJUNCTION.sub("", words)
 
@@ -1153,7 +1153,7 @@ def _mention_between(text: str, candidate: _Candidate, start: int, end: int, oth
     """Does another mention, not coordinated with or in apposition to this one, lie between
     ``candidate`` and [start, end)?
 
-    'the 2+2 and the Extended Deterrence Ministerial in Tokyo' share the place, as do 'the U.S.-ASEAN
+    'the Nordic 5+5 and the Baltic Security Dialogue in Riga' share the place, as do 'the U.S.-ASEAN
     Summit — Special Summit in Washington'; 'this meeting, following up on our last meeting in
     Washington' do not."""
     if start >= candidate.end:
@@ -1393,7 +1393,7 @@ def _title_gathering_indexes(candidates: list[_Candidate], kind: str, text: str)
     """'Joint Statement on the Fifth Annual India-U.S. 2+2 Ministerial Dialogue', 'Joint Press
     Conference Following the Australia-US Ministerial Consultations (AUSMIN)': the gathering a
     statement, readout or transcript is titled after was held on the document's day. Not a preview
-    ('Secretary Blinken to Travel to ...') or another occurrence ('Since the Last Summit')."""
+    ('Secretary Aalto to Travel to ...') or another occurrence ('Since the Last Summit')."""
     if kind not in _TITLE_DATED_KINDS:
         return set()
     title_end = text.find("\n", 0, TITLE_LINE_CHARS + 1)

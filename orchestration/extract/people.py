@@ -249,15 +249,20 @@ def given_compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
     fa, fb = fold(a), fold(b)
-    if fa == fb:
+    if fa == fb or given_key(a) == given_key(b):
         return True
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
     return bool(canonical_given(a) & canonical_given(b)) or _spelling_variants(fa, fb)
 
 
+def given_key(given: str) -> str:
+    """'Suk-yeol', 'Suk Yeol' and 'Sukyeol' are one given name (Korean given names are printed all three ways)."""
+    return fold(given).replace("-", "").replace(" ", "")
+
+
 def _spelling_variants(fa: str, fb: str) -> bool:
-    """'Antony'/'Anthony', 'Gilberto'/'Gilbert': one letter apart in a name of six letters or more
+    """'Stephen'/'Stephan', 'Gilberto'/'Gilbert': one letter apart in a name of six letters or more
     (news misspells the names officials print). Short names ('Jon'/'Joe') are different people."""
     return min(len(fa), len(fb)) >= 6 and fuzz.ratio(fa, fb) >= 90
 
@@ -840,8 +845,19 @@ def _order_families(people: _DocumentPeople) -> None:
             and fold(person.given) in singles
             and fold(person.family or "") not in singles
         ):
-            person.family, person.given = person.given, person.family
-            person.family_first = True
+            _turn_round(person)
+
+
+def _turn_round(person: _Person) -> None:
+    """Read a name family first: 'Yoon Suk Yeol' read given 'Yoon', family 'Yeol' -> family 'Yoon',
+    given 'Suk Yeol'. Names printed family first have no middle names: the middle word of three
+    belongs to the given name ('Lee Hsien Loong'); an initial stays a middle initial."""
+    family, given = person.given, person.family
+    words = person.printed.split()
+    if len(words) == 3 and words[0] == family and words[-1] == given and "." not in words[1]:
+        given = f"{words[1]} {given}"
+    person.family, person.given = family, given
+    person.family_first = True
 
 
 def _fuzzy_family(family: str, known: list[str]) -> str | None:
@@ -973,9 +989,7 @@ def _read_family_first(person: _Person) -> None:
         return
     words = person.printed.split()
     if 2 <= len(words) <= 3 and words[0] == person.given and words[-1] == person.family:
-        # The same turn as _order_families makes: the middle word stays a middle name for display.
-        person.family, person.given = person.given, person.family
-        person.family_first = True
+        _turn_round(person)  # the same turn as _order_families makes
 
 
 def _local_person_rows(document_id: str, doc: _DocumentPeople, counts: Counter[int]) -> list[LocalPerson]:
@@ -1203,7 +1217,7 @@ class _Cluster:
         self.mentions += person.mention_count
         if person.given_name:  # documents, not mentions, vote: one chatty speech must not rename a person
             self.givens[person.given_name] += 2 if person.role else 1
-            self.folded_givens.add(fold(person.given_name))
+            self.folded_givens.add(given_key(person.given_name))
         if person.role:
             self.roles[person.role] += weight
         if person.country:
@@ -1220,7 +1234,8 @@ class _Cluster:
             self.middles[f"{person.given_name}|{middle}"] += weight
         if suffix:
             self.suffixes[f"{person.given_name}|{suffix}"] += weight
-        self.family_first += weight if person.family_name_first else -weight
+        if person.given_name:  # a bare surname says nothing about the order of the full name
+            self.family_first += weight if person.family_name_first else -weight
 
     def given(self) -> str | None:
         return self.givens.most_common(1)[0][0] if self.givens else None
@@ -1311,7 +1326,7 @@ def _title_default_countries() -> dict[str, str]:
 
 def _only_a_title_default_differs(person: LocalPerson, cluster: _Cluster) -> bool:
     """The same full name with countries that differ only by a title's usual country joins up."""
-    if not person.given_name or fold(person.given_name) not in cluster.folded_givens:
+    if not person.given_name or given_key(person.given_name) not in cluster.folded_givens:
         return False
     printed = printed_country(person)
     cluster_printed = cluster.printed_country()
@@ -1344,7 +1359,7 @@ def _pick_cluster(person: LocalPerson, clusters: list[_Cluster]) -> _Cluster | N
     """The one cluster a local person belongs to, by given name first, then role, then dominance."""
     options = [c for c in clusters if _compatible(person, c)]
     if person.given_name:
-        folded = fold(person.given_name)
+        folded = given_key(person.given_name)
         exact = [c for c in options if folded in c.folded_givens]
         named = exact or [c for c in options if c.givens]
         if len(named) == 1:
@@ -1579,6 +1594,11 @@ def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
         if person.given_name
     }
     titled_surnames = _titled_bare_surnames(by_family)
+    given_families: dict[str, set[str]] = defaultdict(set)  # given name -> families it is the given name of
+    for family_key, members in by_family.items():
+        for person in members:
+            if person.given_name:
+                given_families[fold(person.given_name)].add(family_key)
     moves = [
         (family_key, person)
         for family_key in sorted(by_family)
@@ -1588,39 +1608,75 @@ def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
         and (
             (fold(person.given_name), family_key) in attested
             and sizes.get(fold(person.given_name), 0) > sizes[family_key]
-            or _reversed_by_titled_surname(person, family_key, titled_surnames)
+            or _reversed_by_titled_surname(person, family_key, titled_surnames, given_families)
         )
     ]
     for family_key, person in moves:
         swapped = person._replace(family_name=person.given_name, given_name=person.family_name, family_name_first=True)
         by_family[family_key].remove(person)
         by_family[fold(person.given_name or "")].append(swapped)
+    _read_as_printed_family_first_elsewhere(by_family)
     for family_key in [key for key, members in by_family.items() if not members]:
         del by_family[family_key]
 
 
-def _titled_bare_surnames(by_family: dict[str, list[LocalPerson]]) -> set[tuple[str, str]]:
-    """(family key, role) of people printed only as title + surname ('Foreign Minister Hayashi')."""
-    return {
+def _read_as_printed_family_first_elsewhere(by_family: dict[str, list[LocalPerson]]) -> None:
+    """'Yoon Suk Yeol' read given-first (family 'Yeol') where no clue says otherwise, while another
+    source reads the same printed words family first (family 'Yoon', given 'Suk Yeol'): take that
+    reading. Only the whole printed name, word for word, counts."""
+    family_first_forms: dict[str, LocalPerson] = {}
+    for members in by_family.values():
+        for person in members:
+            if person.given_name and person.family_name and person.family_name_first:
+                family_first_forms.setdefault(given_key(f"{person.family_name} {person.given_name}"), person)
+    if not family_first_forms:
+        return
+    moves = []
+    for family_key in sorted(by_family):
+        for person in by_family[family_key]:
+            if not person.given_name or person.family_name_first:
+                continue
+            reading = family_first_forms.get(given_key(person.name_as_printed))
+            if reading and fold(reading.family_name or "") != family_key:
+                moves.append((family_key, person, reading))
+    for family_key, person, reading in moves:
+        by_family[family_key].remove(person)
+        turned = person._replace(family_name=reading.family_name, given_name=reading.given_name, family_name_first=True)
+        by_family[fold(reading.family_name or "")].append(turned)
+
+
+def _titled_bare_surnames(by_family: dict[str, list[LocalPerson]]) -> Counter[tuple[str, str]]:
+    """(family key, role) of people printed only as title + surname ('Foreign Minister Tanabe') ->
+    how many documents print them so."""
+    return Counter(
         (family_key, person.role)
         for family_key, members in by_family.items()
         for person in members
         if person.role and not person.given_name and not _is_journalist(person.role)
-    }
+    )
 
 
-def _reversed_by_titled_surname(person: LocalPerson, family_key: str, titled: set[tuple[str, str]]) -> bool:
-    """'Japanese Foreign Minister Hayashi Yoshimasa' read given-first, while other sources say
-    'Foreign Minister Hayashi': the word another source puts after the same title is the family name.
+def _reversed_by_titled_surname(
+    person: LocalPerson, family_key: str, titled: Counter[tuple[str, str]], given_families: dict[str, set[str]]
+) -> bool:
+    """'Japanese Foreign Minister Tanabe Hiroki' read given-first, while other sources say
+    'Foreign Minister Tanabe': the word another source puts after the same title is the family name.
 
-    Only for a person of a country that puts the family name first ('Senator Jim' addresses Jim
-    McDermott by his first name), and only when the word read as the family name is not itself
-    printed after that title anywhere.
+    For a person of a country that puts the family name first one such source is enough. For an
+    unknown country it takes two, and the word must be nobody else's given name ('Director Li'
+    in two sources beside 'Director Li Wen'; but one 'Commander Jayna' or 'Judge Shanlyn' is how
+    a speaker addresses someone by the first name). Never when the word read as the family name
+    is itself printed after that title anywhere.
     """
-    if not person.role or person.country not in lexicon().family_first_countries:
+    if not person.role:
         return False
     given_key = fold(person.given_name or "")
-    return (given_key, person.role) in titled and (family_key, person.role) not in titled
+    needed = 1
+    if person.country not in lexicon().family_first_countries:
+        if person.country is not None or given_families.get(given_key, set()) - {family_key}:
+            return False
+        needed = 2
+    return titled[(given_key, person.role)] >= needed and not titled[(family_key, person.role)]
 
 
 def _person_row(cluster: _Cluster, person_id: str) -> Person:

@@ -198,7 +198,7 @@ def _two_part_label(label: str) -> ParsedLabel | None:
     if ", " in right:
         return None
     for name_part, title_part in ((left, right), (right, left)):
-        title = parse_label(title_part)
+        title = _title_of_country(parse_label(title_part))
         named = parse_label(name_part)
         if (
             title.title is not None
@@ -217,6 +217,19 @@ def _two_part_label(label: str) -> ParsedLabel | None:
         ):
             return ParsedLabel(_REPORTER, named.name_tokens, named.honorific, outlet)
     return None
+
+
+def _title_of_country(parsed: ParsedLabel) -> ParsedLabel:
+    """'Foreign Minister of Japan' (the title part of 'Aino Virtanen, Foreign Minister of Finland', as
+    Australia's government prints its transcripts): the country after 'of' is the title's, not a name."""
+    tokens = parsed.name_tokens
+    if parsed.title is None or len(tokens) < 2 or tokens[0].upper() != "OF":
+        return parsed
+    rest = tuple(token.upper() for token in tokens[1:] if token.upper() != "THE")
+    country = _demonyms().get(rest)
+    if country is None:
+        return parsed
+    return parsed._replace(title=parsed.title._replace(country=country), name_tokens=())
 
 
 def _is_outlet(text: str) -> bool:

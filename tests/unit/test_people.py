@@ -335,7 +335,7 @@ def test_after_title_and_comma_a_surname_must_go_on_into_the_clause():
 def test_names_of_countries_printed_family_first_read_family_first():
     text = "Chinese Foreign Minister Wen Tao met President Kang Min Jae of the Republic of Korea."
     people = {p.family_name: p.given_name for p in _analyse(text, "news").local_people}
-    assert people == {"Wen": "Tao", "Kang": "Jae"}  # 'Min' stays a middle name, shown in the display name
+    assert people == {"Wen": "Tao", "Kang": "Min Jae"}  # a family-first name has no middle name
     persons, _ = resolve_people(_analyse(text, "news").local_people)
     assert sorted(p.display_name for p in persons) == ["Kang Min Jae", "Wen Tao"]
 
@@ -383,6 +383,21 @@ def test_a_name_read_given_first_turns_round_when_other_sources_print_the_titled
         ]
     )
     assert ("Rhys", "Grant") in [(p.family_name, p.given_name) for p in people]
+    # An unknown country turns round only a word that is nobody else's given name.
+    people, _ = resolve_people(
+        [
+            _lp("a", "w", "Wen", "Li", "Director"),
+            _lp("b", "l", "Li", None, "Director"),
+            _lp("c", "l", "Li", None, "Director"),  # two sources print 'Director Li'
+            _lp("a", "s", "Park", "Shanlyn", "Judge"),
+            _lp("b", "s", "Shanlyn", None, "Judge"),  # one 'Judge Shanlyn' is a first-name address
+            _lp("a", "j", "Moss", "Jim", "Senator"),
+            _lp("b", "k", "Jim", None, "Senator"),
+            _lp("c", "o", "Okafor", "Jim", "Governor"),
+        ]
+    )
+    names = {(p.family_name, p.given_name) for p in people}
+    assert ("Li", "Wen") in names and ("Moss", "Jim") in names and ("Park", "Shanlyn") in names
 
 
 def test_external_affairs_titles_and_indian_honorifics_are_not_names():
@@ -395,3 +410,15 @@ def test_external_affairs_titles_and_indian_honorifics_are_not_names():
     assert people["Singh"].given_name == "Rajnath"
     assert people["Manalo"].role == "Secretary of Foreign Affairs" and people["Manalo"].given_name == "Enrique"
     assert people["Teodoro"].role == "Secretary of National Defense" and people["Teodoro"].country is None
+
+
+def test_a_name_read_given_first_takes_the_family_first_reading_of_the_same_printed_words():
+    people, _ = resolve_people(
+        [
+            _lp("a", "p", "Park", "Min Ho", "President", "KR", count=3, printed="Park Min Ho", family_first=True),
+            _lp("b", "p", "Park", "Min-ho", "President", "KR", printed="Park Min-ho", family_first=True),
+            _lp("c", "p", "Ho", "Park", "President", None, printed="Park Min Ho"),  # no clue in that story
+            _lp("d", "p", "Park", None, "President", None, count=4),  # bare surnames do not vote on order
+        ]
+    )
+    assert [(p.family_name, p.display_name) for p in people] == [("Park", "Park Min Ho")]

@@ -211,6 +211,11 @@ def test_two_part_labels_and_what_is_not_one():
     assert parse_label("Yamazaki, Fuji TV").name_tokens == ("Yamazaki",)
     assert parse_label("Mr. Jun Sato, Minister for Foreign Affairs").title.role == "Minister for Foreign Affairs"
     assert parse_label("Tokyo, Japan").title is None
+    of_country = parse_label("Aino Virtanen, Foreign Minister of Finland")  # Australia's transcripts
+    assert (of_country.title.role, of_country.title.country, of_country.name_tokens) == (
+        "Minister for Foreign Affairs", "FI", ("Aino", "Virtanen"),
+    )  # fmt: skip
+    assert parse_label("Aino Virtanen, Foreign Minister of Atlantis").title is None
 
 
 def test_personal_name_labels_use_the_same_letters_as_names():
