@@ -21,19 +21,22 @@ METADATA_DATE_KEYS: tuple[str, ...] = ("published_on", "date", "published", "pub
 TOP_OF_DOCUMENT_CHARS = 800
 TOP_OF_DOCUMENT_LINES = 8
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = (  # any case: 'Posted On: 07 AUG 2024'
+    r"(?i:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-_LABEL = r"(?:(?:Date|Dated|Published|Released|Posted|Issued|Updated)(?:\s+on)?\s*:?\s*)?"
-# A line that is only a date (optionally labelled, optionally followed by a clock time).
+_LABEL = r"(?:(?:Date|Dated|Published|Released|Posted|Issued|Updated)(?:\s+[Oo]n)?\s*:?\s*)?"
+_CLOCK = r"\d{1,2}:\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4})?"
+# A line that is only a date: optionally labelled, optionally with a clock time before it ('20:00 JST,
+# July 29, 2024', '09:39 AM July 30, 2024') or after it, and an update note after ('| Updated 12:13 pm IST').
 _DATE_LINE = re.compile(
-    rf"^[ \t]*{_LABEL}{_WEEKDAY}(?:"
+    rf"^[ \t]*{_LABEL}(?:{_CLOCK},?[ \t]+)?{_WEEKDAY}(?:"
     rf"(?P<mdy_month>{_MONTH})\s+(?P<mdy_day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<mdy_year>(?:19|20)\d\d)"
     rf"|(?P<dmy_day>\d{{1,2}})\s+(?P<dmy_month>{_MONTH})\s+(?P<dmy_year>(?:19|20)\d\d)"
     rf"|(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)"
-    rf")(?:[ \t]*(?:,|at|[-–|])?[ \t]*\d{{1,2}}:\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{{2,4}})?)?[ \t]*$",
+    rf")(?:[ \t]*(?:,|at|[-–|])?[ \t]*{_CLOCK})?"
+    rf"(?:[ \t]*\|[ \t]*(?:Updated|Last [Uu]pdated|Modified)\b[^\n]{{0,80}})?[ \t]*$",
     re.MULTILINE,
 )
 

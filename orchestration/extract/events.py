@@ -796,7 +796,10 @@ def _complement(text: str, position: int, family: str) -> tuple[str, int, str | 
     return f"{prep} {who}", end, place
 
 
-_SENTENCE_BREAK = re.compile(r"(?<![\s.][A-Za-z])(?<!^[A-Za-z])\.[ \t]+(?=[A-Z])")
+_ABBREVIATION_DOT = "".join(
+    rf"(?<!\b{word})" for word in ("Mr", "Ms", "Mrs", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col")
+)  # 'H.E. Mr. Kang Min Jae': a title's dot ends no sentence
+_SENTENCE_BREAK = re.compile(rf"(?<![\s.][A-Za-z])(?<!^[A-Za-z]){_ABBREVIATION_DOT}\.[ \t]+(?=[A-Z])")
 _DANGLING_CONJUNCTION = re.compile(r"(?:[ \t]+(?:and|of|&))+$")
 
 

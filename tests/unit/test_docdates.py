@@ -39,7 +39,8 @@ def test_unparseable_metadata_falls_back_to_the_text() -> None:
 @pytest.mark.parametrize(
     "line",
     ["July 29, 2024", "Monday, July 29, 2024", "29 July 2024", "2024-07-29", "Date: July 29, 2024",
-     "Released on July 29, 2024", "July 29, 2024 3:10 PM EDT"],
+     "Released on July 29, 2024", "July 29, 2024 3:10 PM EDT", "20:00 JST, July 29, 2024", "09:39 AM July 29, 2024",
+     "July 29, 2024 12:13 pm | Updated 12:13 pm IST - New Delhi", "Posted On: 29 JUL 2024"],
 )  # fmt: skip
 def test_date_lines_near_the_top_are_stated(line: str) -> None:
     row = find_document_date("d", f"Some Title\n{line}\nText of the document.", {})
@@ -49,6 +50,8 @@ def test_date_lines_near_the_top_are_stated(line: str) -> None:
 def test_a_date_inside_a_sentence_is_not_the_documents_date() -> None:
     row = find_document_date("d", "Title\nOn July 29, 2024, the minister received a call.", {})
     assert (row.published_on, row.published_on_method) == (None, "unknown")
+    row = find_document_date("d", "Title\nJuly 29, 2024 | the minister received a call\n", {})
+    assert row.published_on is None  # only an update note may follow the date
 
 
 def test_a_date_line_deep_in_the_body_is_not_the_documents_date() -> None:
