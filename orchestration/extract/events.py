@@ -892,6 +892,7 @@ def find_event_mentions(
     utterance_starts = [utterance.char_start for utterance in utterances]
     document_event_index = _document_event_index(candidates, kind, text)
     title_events = _title_gathering_indexes(candidates, kind, text)
+    title_dated: set[str] = set()  # mentions dated only because the document's title names them
     mentions: list[EventMention] = []
     for sentence_index, indexes in sorted(by_sentence.items()):
         sentence_start, sentence_end = bounds[sentence_index]
@@ -923,17 +924,43 @@ def find_event_mentions(
                     dated_by_document=index in title_events,
                 )
             )  # fmt: skip
+            if index in title_events and dating is None:
+                title_dated.add(mentions[-1].event_mention_id)
             if position in previous_of:
                 previous = _make_mention(
                     document_id, len(mentions) + 1, text, candidate, previous_of[position], document_date, False,
                     None, None, None, (), False, mentions[-1].utterance_id,
                 )  # fmt: skip
                 mentions.append(previous._replace(other_occurrence=True))
+    if title_dated:
+        mentions = _title_defers_to_body(mentions, title_dated)
     mentions = _propagate_within_paragraph(text, mentions)
     mentions = _place_from_greeting(text, mentions, sentence_starts)
     mentions = _mark_following_first_claims(text, mentions, bounds, sentence_starts)
     synthetic = _synthetic_document_event(document_id, kind, metadata, document_date, utterances, mentions)
     return mentions + ([synthetic] if synthetic else [])
+
+
+def _title_defers_to_body(mentions: list[EventMention], title_dated: set[str]) -> list[EventMention]:
+    """'Japan-U.S.-ROK Summit (Summary)', published on the 19th, whose text says the summit was held
+    on the 18th (another time zone): a title takes the date its document gives the same event."""
+    dated_in_body = {
+        m.alias_key: m
+        for m in reversed(mentions)
+        if m.timex_id is not None and m.event_date is not None and not m.other_occurrence
+    }
+    updated = []
+    for mention in mentions:
+        body = dated_in_body.get(mention.alias_key) if mention.event_mention_id in title_dated else None
+        if body is not None:
+            mention = mention._replace(
+                event_date=body.event_date,
+                date_precision=body.date_precision,
+                date_method=body.date_method,
+                timex_id=body.timex_id,
+            )
+        updated.append(mention)
+    return updated
 
 
 def _previous_occurrence_dates(
@@ -1046,16 +1073,40 @@ def _nearest_dating_timex(
         if expression.text.lower().startswith(_NON_EVENT_DATE_CUES):
             continue
         distance = _distance(candidate, expression.char_start, expression.char_end)
-        if distance > MAX_DATE_DISTANCE or best is not None and distance >= best[0]:
+        limit = FRAMING_DATE_DISTANCE if _frames_its_sentence(text, expression) else MAX_DATE_DISTANCE
+        if distance > limit or best is not None and distance >= best[0]:
             continue
         if current and distance > CURRENT_OCCASION_DATE_DISTANCE:
             continue
         if _blocked_by_other_mention(text, candidate, expression, others):
             continue
+        if len(expressions) > 1 and _in_time_zone_aside(text, expression):
+            continue
         best = (distance, expression)
     return best[1] if best else None
 
 
+def _frames_its_sentence(text: str, expression: TimeExpression) -> bool:
+    """'On August 18, commencing at 11:30 a.m. (...), the Prime Minister ... held a summit': a date
+    opening its sentence dates the sentence's events however long the sentence runs."""
+    return _SENTENCE_OPENING_ON.search(text, max(0, expression.char_start - 6), expression.char_start) is not None
+
+
+_SENTENCE_OPENING_ON = re.compile(r"(?:^|\n|[.!?][ \t]+)[ \t]*On[ \t]+$")
+FRAMING_DATE_DISTANCE = 400
+
+
+def _in_time_zone_aside(text: str, expression: TimeExpression) -> bool:
+    """'On August 18, at 11:30 a.m. (local time, on August 19, 0:30 a.m. Japan time)': a date in a
+    bracketed time-zone conversion restates the date beside it; it dates nothing itself."""
+    opening = text.rfind("(", max(0, expression.char_start - 60), expression.char_start)
+    if opening < 0 or text.find(")", opening, expression.char_start) >= 0:
+        return False
+    closing = text.find(")", expression.char_end, expression.char_end + 60)
+    return closing >= 0 and _TIME_ZONE_WORDS.search(text, opening, closing) is not None
+
+
+_TIME_ZONE_WORDS = re.compile(r"\b(?:local\s+time|\w+\s+time|[A-Z]{2,4}T|UTC|GMT)\b")
 MAX_DATE_DISTANCE = 150
 CURRENT_OCCASION_DATE_DISTANCE = 20  # 'during this 2+2, ... announced in April': April is not this 2+2's date
 _CURRENT_CUE = re.compile(r"\b(?:this|these|today['’]s|the\s+current|the\s+present)\s+(?:[\w.’'+-]+\s+){0,3}$", re.I)

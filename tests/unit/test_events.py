@@ -553,3 +553,20 @@ def test_a_news_storys_unnamed_talks_join_the_one_gathering_whose_participants_i
     resolution = _resolve(statement, story, links=one_named, people=people)
     (dialogue,) = [e for e in resolution.events if e.alias_key == "5+5"]
     assert dialogue.source_document_count == 1
+
+
+def test_a_sentence_opening_date_and_a_time_zone_aside() -> None:
+    text = (
+        "Nordic-Baltic 5+5 Summit (Summary)\nAugust 19, 2023\n"
+        "On August 18, commencing at 11:30 a.m. (local time, on August 19, 0:30 a.m. Ruritania time), Prime "
+        "Minister Tanabe, who is visiting the lakeside retreat of the President of the Republic, held a Nordic-Baltic "
+        "5+5 Summit with the President."
+    )
+    from orchestration.extract.people import analyse_speakers
+
+    speakers = analyse_speakers("d", text, "readout", {})
+    title, body = analyse_time_and_events(
+        "d", text, "readout", {}, speakers.utterances, speakers.sentences, speakers.local_people
+    ).event_mentions
+    assert body.event_date == dt.date(2023, 8, 18)  # the opening date, more than 150 characters away
+    assert title.event_date == dt.date(2023, 8, 18)  # the title takes the date its text gives, not the 19th
