@@ -1813,6 +1813,7 @@ def merge_mentions(
         for parties, subgroup in _split_by_parties(members):
             clusters.append((alias, parties, subgroup))
     _attach_undated(undated, clusters, links, document_days or {}, undated_transcripts or set())
+    clusters = _merge_party_named_generics(clusters)
     person_of = {(link.document_id, link.local_person_key): link.person_id for link in person_links}
     named_by: dict[int, list[EventMention]] = {}
     if family_names:
@@ -1857,6 +1858,27 @@ def _fold_coarse_dates(groups: dict[tuple[str, dt.date, str], list[EventMention]
             target_parties = {m.parties for m in target if m.parties}
             if all(m.parties is None or m.parties in target_parties for m in groups[key]):
                 target.extend(groups.pop(key))
+
+
+def _merge_party_named_generics(
+    clusters: list[tuple[str, str | None, list[EventMention]]],
+) -> list[tuple[str, str | None, list[EventMention]]]:
+    """'The Japan-ROK summit' of one day is one event in every source that names it so: clusters
+    kept to their document because their name has no core words ('summit', 'meeting') merge across
+    documents when their parties name them alike and they are held the same day."""
+    by_key: dict[tuple[str, dt.date, str], list[int]] = collections.defaultdict(list)
+    for index, (alias, parties, members) in enumerate(clusters):
+        if "@" not in alias or not parties or "|" not in parties:
+            continue
+        first = next((m for m in members if m.event_date is not None), None)
+        if first is not None and first.date_precision == "day":
+            by_key[(alias.split("@", 1)[0], first.event_date, parties)].append(index)
+    absorbed: set[int] = set()
+    for indexes in by_key.values():
+        for index in indexes[1:]:
+            clusters[indexes[0]][2].extend(clusters[index][2])
+            absorbed.add(index)
+    return [cluster for index, cluster in enumerate(clusters) if index not in absorbed]
 
 
 class _Gathering(NamedTuple):

@@ -570,3 +570,12 @@ def test_a_sentence_opening_date_and_a_time_zone_aside() -> None:
     ).event_mentions
     assert body.event_date == dt.date(2023, 8, 18)  # the opening date, more than 150 characters away
     assert title.event_date == dt.date(2023, 8, 18)  # the title takes the date its text gives, not the 19th
+
+
+def test_a_summit_named_only_by_its_parties_is_one_event_in_every_source_that_day() -> None:
+    first = mentions_of("The Norway-Finland summit was held on March 8, 2026.", doc="a")
+    second = mentions_of("Summary\nMarch 9, 2026\nThe Finland-Norway summit on March 8, 2026 went well.", doc="b")
+    other_day = mentions_of("The Norway-Finland summit was held on May 8, 2026.", doc="c")
+    unnamed = mentions_of("A summit was held on March 8, 2026.", doc="d")
+    summits = [e for e in _resolve(first, second, other_day, unnamed).events if e.kind == "summit"]
+    assert sorted(e.source_document_count for e in summits) == [1, 1, 2]
