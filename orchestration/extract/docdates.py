@@ -41,6 +41,15 @@ _DATE_LINE = re.compile(
 )
 
 
+# A wire dateline: 'TOKYO, July 28 (Reuters) -', 'New Delhi, July 29 (IANS)', 'Maryland, August 7' alone on
+# its line. It gives the month and day only; events.resolve_events finds the year from other sources.
+_DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][A-Za-z.'’ -]{{1,40}},[ \t]+(?P<month_day>{_MONTH}[ \t]+\d{{1,2}})"
+    r"(?=[ \t]*(?:\(|[-–—]|$))",
+    re.MULTILINE,
+)
+
+
 def parse_metadata_date(value: object) -> dt.date | None:
     """A date from metadata: date/datetime objects, 'YYYY-MM-DD', or a timestamp string.
 
@@ -131,4 +140,14 @@ def find_document_date(
     if stated is not None:
         day, start, end = stated
         return DocumentDate(document_id, day, "stated", start, end, kind)
+    dateline = find_dateline(clean_text)
+    if dateline is not None:  # no date yet: the span of the month and day a dateline gives
+        return DocumentDate(document_id, None, "unknown", dateline[0], dateline[1], kind)
     return DocumentDate(document_id, None, "unknown", None, None, kind)
+
+
+def find_dateline(clean_text: str) -> tuple[int, int] | None:
+    """The span of a wire dateline's month and day near the top ('TOKYO, July 28 (Reuters) -')."""
+    top = clean_text[:TOP_OF_DOCUMENT_CHARS]
+    match = _DATELINE.search(top, 0, _offset_after_lines(top, TOP_OF_DOCUMENT_LINES))
+    return match.span("month_day") if match else None

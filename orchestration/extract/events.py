@@ -39,6 +39,7 @@ from orchestration.extract.records import (
 )
 from orchestration.extract.reference import load_reference
 from orchestration.extract.timex import (
+    MONTH_NUMBERS,
     SINCE_LAST_OCCURRENCE,
     WEEKDAY_NUMBERS,
     date_from_value,
@@ -607,8 +608,14 @@ def _candidate_from_trigger(text: str, match: re.Match[str], table: TriggerTable
     else:
         info = TriggerInfo("meeting", "meeting")
     candidate = _grow_candidate(text, match.start(), match.end(), info, table)
-    if info.needs_name and candidate and is_generic_alias(candidate.alias_key) and match.group(0).islower():
-        return None
+    if (
+        info.needs_name
+        and candidate
+        and candidate.start == candidate.trigger_start  # no name word or qualifier before it
+        and is_generic_alias(candidate.alias_key)
+        and match.group(0).islower()
+    ):
+        return None  # 'consultations with Congress'; but 'ministerial consultations' is an event
     return candidate
 
 
@@ -1599,6 +1606,7 @@ def resolve_events(
     }
     known_dates = _known_event_dates(event_mentions, links, wanted) if wanted else {}
     anchors = _infer_anchors(event_mentions, undated_timexes, known_dates, links, document_kinds)
+    anchors.update(_dateline_anchors(document_dates, undated_timexes, set(anchors)))
     new_timexes, new_mentions, inferred_dates = _reresolve_documents(
         anchors, event_mentions, time_expressions, document_kinds
     )
@@ -1691,6 +1699,54 @@ def _infer_anchors(
             continue
         anchors[document_id] = _Anchor(document_id, day, relation, day if relation == "today" else None)
     return anchors
+
+
+DATELINE_YEAR_WINDOW_DAYS = 60
+
+
+def _dateline_anchors(
+    document_dates: list[DocumentDate], undated_timexes: dict[str, TimeExpression], anchored: set[str]
+) -> dict[str, _Anchor]:
+    """'TOKYO, July 28 (Reuters) -': an undated story's dateline gives month and day; the year is the
+    one that puts that day within DATELINE_YEAR_WINDOW_DAYS of a dated source (the nearest), and
+    with no dated source near it the story stays undated."""
+    dated = sorted(row.published_on for row in document_dates if row.published_on is not None)
+    datelines = {
+        row.document_id: row.char_start
+        for row in document_dates
+        if row.published_on is None and row.char_start is not None and row.document_id not in anchored
+    }
+    if not dated or not datelines:
+        return {}
+    anchors = {}
+    for expression in undated_timexes.values():
+        if datelines.get(expression.document_id) != expression.char_start:
+            continue
+        month_day = _month_day(expression.text)
+        day = _nearest_year(month_day, dated) if month_day else None
+        if day is not None:
+            anchors[expression.document_id] = _Anchor(expression.document_id, day, "today", day)
+    return anchors
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    words = text.replace(".", " ").split()
+    month = MONTH_NUMBERS.get(words[0].lower()) if len(words) == 2 and words[1].isdigit() else None
+    return (month, int(words[1])) if month else None
+
+
+def _nearest_year(month_day: tuple[int, int], dated: list[dt.date]) -> dt.date | None:
+    best: tuple[int, dt.date] | None = None
+    for year in sorted({day.year + offset for day in dated for offset in (-1, 0, 1)}):
+        try:
+            candidate = dt.date(year, *month_day)
+        except ValueError:
+            continue
+        index = bisect.bisect_left(dated, candidate)
+        gap = min(abs((dated[i] - candidate).days) for i in (index - 1, index) if 0 <= i < len(dated))
+        if gap <= DATELINE_YEAR_WINDOW_DAYS and (best is None or gap < best[0]):
+            best = (gap, candidate)
+    return best[1] if best else None
 
 
 def _unique_known_day(days: dict[dt.date, set[str]] | None, document_id: str) -> dt.date | None:

@@ -66,3 +66,14 @@ def test_no_date_is_unknown_never_invented() -> None:
 
 def test_document_kind_is_carried_for_corpus_inference() -> None:
     assert find_document_date("d", "x", {}, "index").document_kind == "index"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("TOKYO, July 28 (Reuters) - The minister said", "July 28"), ("Title\nNew Delhi, July 29 (IANS) The", "July 29"),
+     ("Title\nMaryland, August 7\nThe United States", "August 7"), ("Title\nIn Tokyo, July 28 was hot.", None)],
+)  # fmt: skip
+def test_a_wire_dateline_gives_month_and_day_but_no_date(text: str, span: str | None) -> None:
+    row = find_document_date("d", text, {})
+    assert (row.published_on, row.published_on_method) == (None, "unknown")  # the year comes from other sources
+    assert (text[row.char_start : row.char_end] if row.char_start is not None else None) == span

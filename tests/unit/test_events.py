@@ -499,6 +499,7 @@ def test_a_mention_dated_to_a_year_joins_the_one_occurrence_dated_inside_it() ->
 def test_a_trigger_that_needs_a_name_is_no_event_alone() -> None:
     assert _names("We held consultations with Speaker Lahti and will keep up consultations.") == []
     assert _names("They held bilateral consultations in Oslo.") == ["bilateral consultations"]
+    assert _names("Norway and Finland held ministerial consultations on Tuesday.") == ["ministerial consultations"]
 
 
 def test_the_first_time_in_a_place_is_not_the_first_of_its_kind() -> None:
@@ -579,3 +580,16 @@ def test_a_summit_named_only_by_its_parties_is_one_event_in_every_source_that_da
     unnamed = mentions_of("A summit was held on March 8, 2026.", doc="d")
     summits = [e for e in _resolve(first, second, other_day, unnamed).events if e.kind == "summit"]
     assert sorted(e.source_document_count for e in summits) == [1, 1, 2]
+
+
+def test_a_wire_datelines_year_comes_from_the_nearest_dated_source() -> None:
+    dated = mentions_of("Summary\nJuly 29, 2026\nThe Nordic 5+5 meeting was held on July 28, 2026.", doc="a")
+    story = mentions_of("OSLO, July 28 (Wire) - The ministers held the Nordic 5+5 meeting today.", kind="news", doc="b")
+    resolution = _resolve(dated, story)
+    assert [(row.document_id, row.published_on) for row in resolution.inferred_document_dates] == [
+        ("b", dt.date(2026, 7, 28))
+    ]
+    (meeting,) = [e for e in resolution.events if e.alias_key == "5+5"]
+    assert meeting.source_document_count == 2
+    far = mentions_of("Summary\nMarch 2, 2026\nThe Nordic 5+5 meeting was held.", doc="c")  # months away
+    assert not _resolve(far, story).inferred_document_dates
