@@ -50,6 +50,12 @@ _DATELINE = re.compile(
 )
 
 
+_NUMERIC_DATE_LINE = re.compile(  # both parts could be the month: the order is unknown
+    r"^[ \t]*(?P<month_day>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d)[ \t]*$", re.MULTILINE
+)
+_ANY_NUMERIC_DATE_LINE = re.compile(r"^[ \t]*(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)[ \t]*$", re.MULTILINE)
+
+
 def parse_metadata_date(value: object) -> dt.date | None:
     """A date from metadata: date/datetime objects, 'YYYY-MM-DD', or a timestamp string.
 
@@ -95,7 +101,22 @@ def find_stated_date(clean_text: str) -> tuple[dt.date, int, int] | None:
         if parsed is not None:
             start, end = _strip_span(clean_text, match.start(), match.end())
             return parsed, start, end
+    for match in _ANY_NUMERIC_DATE_LINE.finditer(top, 0, line_limit):
+        parsed = _unambiguous_numeric_date(*(int(part) for part in match.groups()))
+        if parsed is not None:  # '7/29/2024' or '29/07/2024': only one part can be the month
+            start, end = _strip_span(clean_text, match.start(), match.end())
+            return parsed, start, end
     return None
+
+
+def _unambiguous_numeric_date(first: int, second: int, year: int) -> dt.date | None:
+    readings = set()
+    for month, day in ((first, second), (second, first)):
+        try:
+            readings.add(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return readings.pop() if len(readings) == 1 else None
 
 
 def _offset_after_lines(text: str, lines: int) -> int:
@@ -147,7 +168,10 @@ def find_document_date(
 
 
 def find_dateline(clean_text: str) -> tuple[int, int] | None:
-    """The span of a wire dateline's month and day near the top ('TOKYO, July 28 (Reuters) -')."""
+    """The span of a date the top of the document gives only in part: a wire dateline's month and
+    day ('TOKYO, July 28 (Reuters) -'), or a numeric date line whose day and month order is unknown
+    ('06/08/2024': June 8 in Washington, 6 August in Canberra)."""
     top = clean_text[:TOP_OF_DOCUMENT_CHARS]
-    match = _DATELINE.search(top, 0, _offset_after_lines(top, TOP_OF_DOCUMENT_LINES))
+    limit = _offset_after_lines(top, TOP_OF_DOCUMENT_LINES)
+    match = _DATELINE.search(top, 0, limit) or _NUMERIC_DATE_LINE.search(top, 0, limit)
     return match.span("month_day") if match else None

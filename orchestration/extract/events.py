@@ -1722,11 +1722,41 @@ def _dateline_anchors(
     for expression in undated_timexes.values():
         if datelines.get(expression.document_id) != expression.char_start:
             continue
-        month_day = _month_day(expression.text)
-        day = _nearest_year(month_day, dated) if month_day else None
+        numeric = _NUMERIC_DATE.fullmatch(expression.text.strip())
+        if numeric:
+            day = _nearest_reading(numeric, dated)
+        else:
+            month_day = _month_day(expression.text)
+            day = _nearest_year(month_day, dated) if month_day else None
         if day is not None:
             anchors[expression.document_id] = _Anchor(expression.document_id, day, "today", day)
     return anchors
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _nearest_reading(numeric: re.Match[str], dated: list[dt.date]) -> dt.date | None:
+    """'06/08/2024' as June 8 or 6 August: the reading nearer a dated source, by a week or more."""
+    first, second, year = (int(part) for part in numeric.groups())
+    readings = []
+    for month, day in ((first, second), (second, first)):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        readings.append((_gap_to_nearest(candidate, dated), candidate))
+    readings.sort()
+    if not readings or readings[0][0] > DATELINE_YEAR_WINDOW_DAYS:
+        return None
+    if len(readings) > 1 and readings[1][0] - readings[0][0] < 7:
+        return None
+    return readings[0][1]
+
+
+def _gap_to_nearest(candidate: dt.date, dated: list[dt.date]) -> int:
+    index = bisect.bisect_left(dated, candidate)
+    return min(abs((dated[i] - candidate).days) for i in (index - 1, index) if 0 <= i < len(dated))
 
 
 def _month_day(text: str) -> tuple[int, int] | None:
@@ -1742,8 +1772,7 @@ def _nearest_year(month_day: tuple[int, int], dated: list[dt.date]) -> dt.date |
             candidate = dt.date(year, *month_day)
         except ValueError:
             continue
-        index = bisect.bisect_left(dated, candidate)
-        gap = min(abs((dated[i] - candidate).days) for i in (index - 1, index) if 0 <= i < len(dated))
+        gap = _gap_to_nearest(candidate, dated)
         if gap <= DATELINE_YEAR_WINDOW_DAYS and (best is None or gap < best[0]):
             best = (gap, candidate)
     return best[1] if best else None

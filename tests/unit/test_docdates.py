@@ -40,7 +40,8 @@ def test_unparseable_metadata_falls_back_to_the_text() -> None:
     "line",
     ["July 29, 2024", "Monday, July 29, 2024", "29 July 2024", "2024-07-29", "Date: July 29, 2024",
      "Released on July 29, 2024", "July 29, 2024 3:10 PM EDT", "20:00 JST, July 29, 2024", "09:39 AM July 29, 2024",
-     "July 29, 2024 12:13 pm | Updated 12:13 pm IST - New Delhi", "Posted On: 29 JUL 2024"],
+     "July 29, 2024 12:13 pm | Updated 12:13 pm IST - New Delhi", "Posted On: 29 JUL 2024", "7/29/2024",
+     "29/07/2024"],
 )  # fmt: skip
 def test_date_lines_near_the_top_are_stated(line: str) -> None:
     row = find_document_date("d", f"Some Title\n{line}\nText of the document.", {})
@@ -71,7 +72,8 @@ def test_document_kind_is_carried_for_corpus_inference() -> None:
 @pytest.mark.parametrize(
     ("text", "span"),
     [("TOKYO, July 28 (Reuters) - The minister said", "July 28"), ("Title\nNew Delhi, July 29 (IANS) The", "July 29"),
-     ("Title\nMaryland, August 7\nThe United States", "August 7"), ("Title\nIn Tokyo, July 28 was hot.", None)],
+     ("Title\nMaryland, August 7\nThe United States", "August 7"), ("Title\nIn Tokyo, July 28 was hot.", None),
+     ("Title\n06/08/2024\nSECRETARY X: Hello.", "06/08/2024")],
 )  # fmt: skip
 def test_a_wire_dateline_gives_month_and_day_but_no_date(text: str, span: str | None) -> None:
     row = find_document_date("d", text, {})

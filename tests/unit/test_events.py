@@ -593,3 +593,12 @@ def test_a_wire_datelines_year_comes_from_the_nearest_dated_source() -> None:
     assert meeting.source_document_count == 2
     far = mentions_of("Summary\nMarch 2, 2026\nThe Nordic 5+5 meeting was held.", doc="c")  # months away
     assert not _resolve(far, story).inferred_document_dates
+
+
+def test_a_numeric_date_line_is_read_in_the_order_that_puts_it_near_the_other_sources() -> None:
+    dated = mentions_of("Summary\nAugust 6, 2026\nThe Nordic 5+5 meeting was held today.", doc="a")
+    remarks = mentions_of("Remarks\n06/08/2026\nMINISTER AALTO: Welcome to the Nordic 5+5 meeting.", doc="b")
+    resolution = _resolve(dated, remarks)
+    assert [(row.document_id, row.published_on) for row in resolution.inferred_document_dates] == [
+        ("b", dt.date(2026, 8, 6))
+    ]  # 6 August, not June 8
