@@ -69,6 +69,7 @@ _INITIAL = r"[A-Z]\."
 # the title and the name belongs to neither.
 _HONORIFIC_AFTER_TITLE = r"(?:(?:Dr\.?|Shri|Smt\.?|H\.E\.|Hon\.) )?"
 _SUFFIX = r"(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])"
+_TRAILING_HONORIFICS = frozenset({"Ji", "Sahib"})
 _NAME = rf"{_NAME_TOKEN}(?: (?:{_INITIAL} )?(?:{_PARTICLES} )?{_NAME_TOKEN}){{0,2}}(?:,? {_SUFFIX})?"
 _NAME_RE = re.compile(_NAME)
 _TOKEN_SPLIT = re.compile(rf"{_SUFFIX}|{_INITIAL}|{_PARTICLES}(?= )|{_NAME_TOKEN}")
@@ -322,6 +323,8 @@ def parse_name(text: str) -> ParsedName | None:
         parts.append(token)
     while parts and parts[-1][0].islower():
         parts.pop()
+    if len(parts) >= 3 and parts[-1] in _TRAILING_HONORIFICS:
+        parts.pop()  # 'Shri Rajnath Singh Ji': a respectful 'Ji' after a full name is not a family name
     words = [p for p in parts if p[0].isupper()]
     if not words:
         return None
@@ -490,11 +493,18 @@ def _byline_mentions(text: str) -> list[_Mention]:
 
 
 def _country_before(text: str, position: int) -> str | None:
-    """Country of a demonym or name just before a title: 'U.S. Secretary', 'Republic of Korea (ROK) Minister'."""
-    words = text[max(0, position - 40) : position].rpartition("\n")[2].split()
+    """Country of a demonym or name just before a title: 'U.S. Secretary', 'Republic of Korea (ROK) Minister',
+    also before a first title joined by 'and' ('Australian Deputy Prime Minister and Minister for Defence')."""
+    words = text[max(0, position - 80) : position].rpartition("\n")[2].split()
     if words and words[-1].startswith("(") and words[-1].endswith(")"):
         words.pop()
-    aliases = lexicon().country_by_alias
+    lex = lexicon()
+    if words and words[-1] == "and":
+        for size in range(min(5, len(words) - 1), 0, -1):
+            if " ".join(words[-1 - size : -1]) in lex.titles_by_prose:
+                words = words[: -1 - size]
+                break
+    aliases = lex.country_by_alias
     for size in (1, 2, 3, 4):
         if size <= len(words):
             code = aliases.get(" ".join(words[-size:]))

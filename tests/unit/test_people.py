@@ -410,6 +410,10 @@ def test_external_affairs_titles_and_indian_honorifics_are_not_names():
     assert people["Singh"].given_name == "Rajnath"
     assert people["Manalo"].role == "Secretary of Foreign Affairs" and people["Manalo"].given_name == "Enrique"
     assert people["Teodoro"].role == "Secretary of National Defense" and people["Teodoro"].country is None
+    text = "We welcome Australian Deputy Prime Minister and Minister for Defense Rhys Grant and Shri Anil Rao Ji."
+    people = {p.family_name: p for p in _analyse(text, "news").local_people}
+    assert people["Grant"].country == "AU"  # the demonym before the first of two joined titles
+    assert people["Rao"].given_name == "Anil"  # 'Ji' after a full name is respect, not a family name
 
 
 def test_a_name_read_given_first_takes_the_family_first_reading_of_the_same_printed_words():
