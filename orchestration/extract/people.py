@@ -358,6 +358,7 @@ class _Mention(NamedTuple):
     utterance_index: int | None  # index into utterances list
     printed: str
     headline: bool = False  # found in a title-case line, where names run into capitalised words
+    joined_role: TitleInfo | None = None  # 'Deputy Prime Minister and Minister for Defence X': the first title
 
 
 def _fullness(mention: _Mention) -> tuple[int, ...]:
@@ -418,6 +419,8 @@ class _Person:
                 self.family = name.family
         if mention.role and mention.role.role:
             self.roles[mention.role.role] += 1 + len(mention.role.phrase) / 100
+        if mention.joined_role and mention.joined_role.role:
+            self.roles[mention.joined_role.role] += 0.5  # held too, printed first
         country = mention.country or (mention.role.country if mention.role else None) or country_hint
         if country:
             self.countries[country] += 2 if mention.country else 1
@@ -541,7 +544,14 @@ def _titled_mentions(text: str, start: int, end: int, source: str) -> list[_Ment
     lex = lexicon()
     out: list[_Mention] = []
     line_cache: dict[int, bool] = {}
-    for m in lex.titled.finditer(text, start, end):
+    position = start
+    while (m := lex.titled.search(text, position, end)) is not None:
+        position = m.end()
+        apposition = m.group("apposition")
+        if apposition and _opens_next_person(text, m.start("apposition"), end):
+            # 'Secretary Antony J. Blinken, Secretary of Defense Lloyd J. Austin III': not an apposition
+            # ('Blinken, Secretary') but the next titled person of a list; read it next.
+            apposition, position = None, m.start("apposition")
         before = text[m.start() - 1] if m.start() else " "
         if before.isalnum() or before in ".-":
             continue
@@ -563,10 +573,10 @@ def _titled_mentions(text: str, start: int, end: int, source: str) -> list[_Ment
             text, m.start()
         )
         role = title
-        if m.group("apposition") and name_end == m.end("name"):
-            role = lex.titles_by_prose[m.group("apposition")] if title.role is None else title
-        if title.role is None and m.group("apposition"):
-            role = lex.titles_by_prose[m.group("apposition")]
+        if apposition and name_end == m.end("name"):
+            role = lex.titles_by_prose[apposition] if title.role is None else title
+        if title.role is None and apposition:
+            role = lex.titles_by_prose[apposition]
         headline = source == "metadata" or _in_title_case_line(text, m.start(), line_cache)
         out.append(
             _Mention(
@@ -580,9 +590,29 @@ def _titled_mentions(text: str, start: int, end: int, source: str) -> list[_Ment
                 None,
                 text[name_start:name_end],
                 headline,
+                _joined_title_before(text, m.start()),
             )
         )
     return out
+
+
+def _opens_next_person(text: str, position: int, end: int) -> bool:
+    """Does a titled name ('Secretary of Defense Lloyd J. Austin III') start at ``position``?"""
+    following = lexicon().titled.match(text, position, end)
+    return following is not None and parse_name(following.group("name")) is not None
+
+
+def _joined_title_before(text: str, position: int) -> TitleInfo | None:
+    """The first of two titles joined by 'and' before a name ('Deputy Prime Minister and Minister ...')."""
+    words = text[max(0, position - 60) : position].rpartition("\n")[2].split()
+    if len(words) < 2 or words[-1] != "and":
+        return None
+    titles = lexicon().titles_by_prose
+    for size in range(min(5, len(words) - 1), 0, -1):
+        found = titles.get(" ".join(words[-1 - size : -1]))
+        if found is not None and found.role:
+            return found
+    return None
 
 
 def _in_title_case_line(text: str, position: int, cache: dict[int, bool]) -> bool:

@@ -426,3 +426,15 @@ def test_a_name_read_given_first_takes_the_family_first_reading_of_the_same_prin
         ]
     )
     assert [(p.family_name, p.display_name) for p in people] == [("Park", "Park Min Ho")]
+
+
+def test_a_list_of_titled_people_and_a_person_with_two_joined_titles():
+    text = (
+        "Secretary Erik Aalto, Secretary of Defense Rhys Grant, Australian Deputy Prime Minister and Minister for "
+        "Defence Mara Lind spoke. Deputy Prime Minister Lind thanked Secretary Aalto."
+    )
+    people = {p.family_name: p for p in _analyse(text, "news").local_people}
+    assert people["Grant"].role == "Secretary of Defense"  # not 'Aalto, Secretary' then nothing
+    assert people["Aalto"].role == "Secretary"
+    assert [p.family_name for p in _analyse(text, "news").local_people].count("Lind") == 1  # both titles are hers
+    assert people["Lind"].country == "AU"
