@@ -1204,10 +1204,15 @@ def _place_near(
             continue
         if _mention_between(text, candidate, match.start(), match.end(), others):
             continue
+        if match.start() >= candidate.end and _MEET_AGAIN.search(text, candidate.end, match.start()):
+            continue  # 'talks ..., and the two agreed to meet again in Washington': where they will meet
         if match.start() >= candidate.end and _in_relative_clause_of_another_noun(text, candidate.end, match.start()):
             continue  # 'during the 2+2, I raised the case that happened in Okinawa': the case's place
         best = (distance, place)
     return best[1] if best else None
+
+
+_MEET_AGAIN = re.compile(r"\b(?:meet|gather|convene)\s+again\b")  # the next occurrence's place follows
 
 
 def _mention_between(text: str, candidate: _Candidate, start: int, end: int, others: Sequence[_Candidate]) -> bool:

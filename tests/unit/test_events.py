@@ -483,6 +483,8 @@ def test_a_place_after_another_mention_is_that_mentions() -> None:
     text = "They met in Riga at the Baltic summit, and later the 5+5 meeting convened."
     summit, later = mentions_of(text).event_mentions
     assert summit.place == "Riga" and later.place is None  # the place before the summit is the summit's
+    (talks,) = mentions_of("They held talks on Sunday, and the two agreed to meet again in Oslo.").event_mentions
+    assert talks.place is None  # where they will meet next
 
 
 def test_a_mention_dated_to_a_year_joins_the_one_occurrence_dated_inside_it() -> None:
