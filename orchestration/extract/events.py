@@ -208,9 +208,10 @@ _TOPIC = re.compile(
     r"|is|are|were|will|has|had|have|from|by|between|as)\b)[A-Za-z][\w.’'-]*[ \t]?){1,4})"
 )
 _OF_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<name>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})")
-_COUNTERPART = re.compile(
+_COUNTERPART = re.compile(  # 'with the Chinese foreign minister': lower-case title words after a name word
     r"[ \t]+(?P<prep>on|with|between|by|to)[ \t]+"
-    r"(?P<who>(?:the[ \t]+)?(?:[A-Z][\w.’'-]*)(?:[ \t]+(?:[A-Z][\w.’'-]*|of|and)){0,5})"
+    r"(?P<who>(?:the[ \t]+)?(?:[A-Z][\w.’'-]*)(?:[ \t]+(?:[A-Z][\w.’'-]*|of|and"
+    r"|(?:foreign|defen[cs]e|prime|deputy|vice|minister|ministers|secretary|president|counterparts?)\b)){0,5})"
 )
 _FOLLOWING_ABBREVIATION = re.compile(r"[ \t]*\((?P<short>[A-Z](?=(?:[^)]*[A-Z]){1,})[A-Za-z0-9+&.-]{1,11})\)")
 _UNITED_COUNTRY = re.compile(r"\bUnited[ \t]+(States|Kingdom|Arab[ \t]+Emirates)\b")

@@ -444,6 +444,9 @@ def test_a_name_does_not_run_past_its_sentence_or_end_on_a_conjunction() -> None
         "Minister of Defense Lahti."
     ) == ["Nordic Council meeting with Finnish Foreign Minister Aino Virtanen"]
     assert _names("We held a meeting on grain exports.") == ["meeting on grain exports"]  # a topic still counts
+    assert _names("He stressed it in talks with the Finnish foreign minister on Sunday.") == [
+        "talks with the Finnish foreign minister"
+    ]  # not 'talks with the Finnish'
     assert _names("Tanabe held a summit meeting with H.E. Mr. KANG Min Jae, President of Ruritania.") == [
         "summit meeting with H.E. Mr. KANG Min Jae"
     ]  # a title's dot ends no sentence
