@@ -271,8 +271,8 @@ def classify_kind(clean_text: str, title: str | None, removed: list[RemovedSpan]
 
 
 _STATEMENT_HEADER = re.compile(
-    r"\b(?:Joint Statement|Joint Declaration|Statement (?:by|from|of|on)|Statement$|Joint Communiqu[eé]|Communiqu[eé]"
-    r"|Fact Sheet|FACT SHEET|Press Release|Leaders[’'] Statement|Declaration)\b"
+    r"\b(?:Joint [Ss]tatement|Joint [Dd]eclaration|Statement (?:by|from|of|on)|Statement$|Joint [Cc]ommuniqu[eé]"
+    r"|Communiqu[eé]|Fact Sheet|FACT SHEET|Press Release|Leaders[’'] Statement|Declaration)\b"
 )
 _READOUT_HEADER = re.compile(
     r"\b(?:Readout|READOUT|\(Summary\)|Courtesy Call|Telephone (?:Call|Talk)s?|Meeting Summary)\b"

@@ -78,6 +78,7 @@ def test_kind_index_from_read_full_text_links():
 
 def test_kind_statement_and_readout_from_headers():
     assert _clean("Joint Statement on Cooperation\n\nThe two sides agree.").kind == "statement"
+    assert _clean("Joint statement on the Nordic Consultations\n\nThe two sides agree.").kind == "statement"
     assert _clean("Readout of the President's Call with the Chancellor\n\nThe leaders spoke.").kind == "readout"
 
 
