@@ -1652,12 +1652,23 @@ def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
         )
     ]
     for family_key, person in moves:
-        swapped = person._replace(family_name=person.given_name, given_name=person.family_name, family_name_first=True)
+        swapped = person._replace(
+            family_name=person.given_name, given_name=_given_read_family_first(person), family_name_first=True
+        )
         by_family[family_key].remove(person)
         by_family[fold(person.given_name or "")].append(swapped)
     _read_as_printed_family_first_elsewhere(by_family)
     for family_key in [key for key, members in by_family.items() if not members]:
         del by_family[family_key]
+
+
+def _given_read_family_first(person: LocalPerson) -> str | None:
+    """The given name of a name turned round: 'Yoon Suk Yeol' read given 'Yoon', family 'Yeol' has
+    given name 'Suk Yeol' (the middle word is part of it, as in _turn_round)."""
+    words = person.name_as_printed.split()
+    if len(words) == 3 and words[0] == person.given_name and words[-1] == person.family_name and "." not in words[1]:
+        return f"{words[1]} {words[2]}"
+    return person.family_name
 
 
 def _read_as_printed_family_first_elsewhere(by_family: dict[str, list[LocalPerson]]) -> None:

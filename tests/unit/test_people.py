@@ -423,9 +423,10 @@ def test_a_name_read_given_first_takes_the_family_first_reading_of_the_same_prin
             _lp("b", "p", "Park", "Min-ho", "President", "KR", printed="Park Min-ho", family_first=True),
             _lp("c", "p", "Ho", "Park", "President", None, printed="Park Min Ho"),  # no clue in that story
             _lp("d", "p", "Park", None, "President", None, count=4),  # bare surnames do not vote on order
+            _lp("e", "p", "Park", None, "President", None),  # two sources print 'President Park'
         ]
     )
-    assert [(p.family_name, p.display_name) for p in people] == [("Park", "Park Min Ho")]
+    assert [(p.family_name, p.given_name, p.display_name) for p in people] == [("Park", "Min Ho", "Park Min Ho")]
 
 
 def test_a_list_of_titled_people_and_a_person_with_two_joined_titles():
