@@ -1905,6 +1905,7 @@ def merge_mentions(
             clusters.append((alias, parties, subgroup))
     _attach_undated(undated, clusters, links, document_days or {}, undated_transcripts or set())
     clusters = _merge_party_named_generics(clusters)
+    clusters = _merge_counted_parties(clusters)
     person_of = {(link.document_id, link.local_person_key): link.person_id for link in person_links}
     named_by: dict[int, list[EventMention]] = {}
     if family_names:
@@ -1969,6 +1970,33 @@ def _merge_party_named_generics(
         for index in indexes[1:]:
             clusters[indexes[0]][2].extend(clusters[index][2])
             absorbed.add(index)
+    return [cluster for index, cluster in enumerate(clusters) if index not in absorbed]
+
+
+_PARTY_COUNT_WORDS = {"bilateral": 2, "trilateral": 3, "quadrilateral": 4}
+
+
+def _merge_counted_parties(
+    clusters: list[tuple[str, str | None, list[EventMention]]],
+) -> list[tuple[str, str | None, list[EventMention]]]:
+    """'The trilateral summit' and 'the Japan-U.S.-ROK Summit' held the same day are one gathering: a
+    name that counts its parties joins the one party-named gathering of that day with that many
+    parties, when each is the other's only match."""
+    counted: dict[tuple[dt.date, int], list[int]] = collections.defaultdict(list)
+    named: dict[tuple[dt.date, int], list[int]] = collections.defaultdict(list)
+    for index, (alias, parties, members) in enumerate(clusters):
+        first = next((m for m in members if m.event_date is not None), None)
+        if first is None or first.date_precision != "day":
+            continue
+        if alias in _PARTY_COUNT_WORDS:
+            counted[(first.event_date, _PARTY_COUNT_WORDS[alias])].append(index)
+        elif "@" in alias and parties:  # a name with no core words but its parties
+            named[(first.event_date, parties.count("|") + 1)].append(index)
+    absorbed: set[int] = set()
+    for key, indexes in counted.items():
+        if len(indexes) == 1 and len(named.get(key, [])) == 1:
+            clusters[indexes[0]][2].extend(clusters[named[key][0]][2])
+            absorbed.add(named[key][0])
     return [cluster for index, cluster in enumerate(clusters) if index not in absorbed]
 
 

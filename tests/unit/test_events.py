@@ -607,3 +607,11 @@ def test_a_numeric_date_line_is_read_in_the_order_that_puts_it_near_the_other_so
     assert [(row.document_id, row.published_on) for row in resolution.inferred_document_dates] == [
         ("b", dt.date(2026, 8, 6))
     ]  # 6 August, not June 8
+
+
+def test_a_trilateral_summit_is_the_three_party_summit_of_that_day() -> None:
+    summary = mentions_of("On March 8, 2026, the leaders held a Norway-Finland-Sweden Summit.", doc="a")
+    story = mentions_of("The trilateral summit meeting was held on March 8, 2026.", doc="b")
+    two_party = mentions_of("On March 8, 2026, the leaders held a Norway-Finland Summit.", doc="c")
+    events = [e for e in _resolve(summary, story, two_party).events if e.kind == "summit"]
+    assert sorted(e.source_document_count for e in events) == [1, 2]  # the bilateral one stays apart
