@@ -1601,7 +1601,7 @@ def resolve_events(
     links = learn_alias_links(event_mentions)
     dated_documents = {row.document_id for row in document_dates if row.published_on is not None}
     document_kinds = {row.document_id: row.document_kind for row in document_dates}
-    undated = {mention.document_id for mention in event_mentions} - dated_documents
+    undated = ({mention.document_id for mention in event_mentions} | set(document_kinds)) - dated_documents
     undated_timexes = {
         expression.timex_id: expression for expression in time_expressions if expression.document_id in undated
     }
@@ -1707,15 +1707,15 @@ def _infer_anchors(
     return anchors
 
 
-DATELINE_YEAR_WINDOW_DAYS = 60
+DATELINE_YEAR_WINDOW_DAYS = 10  # a wire story is filed within days of the sources that date its events
 
 
 def _dateline_anchors(
     document_dates: list[DocumentDate], undated_timexes: dict[str, TimeExpression], anchored: set[str]
 ) -> dict[str, _Anchor]:
     """'TOKYO, July 28 (Reuters) -': an undated story's dateline gives month and day; the year is the
-    one that puts that day within DATELINE_YEAR_WINDOW_DAYS of a dated source (the nearest), and
-    with no dated source near it the story stays undated."""
+    one that puts that day within DATELINE_YEAR_WINDOW_DAYS of a dated source. With no dated source
+    that near, or with two years that near (a corpus of several years' meetings), it stays undated."""
     dated = sorted(row.published_on for row in document_dates if row.published_on is not None)
     datelines = {
         row.document_id: row.char_start
@@ -1772,16 +1772,15 @@ def _month_day(text: str) -> tuple[int, int] | None:
 
 
 def _nearest_year(month_day: tuple[int, int], dated: list[dt.date]) -> dt.date | None:
-    best: tuple[int, dt.date] | None = None
+    near = []
     for year in sorted({day.year + offset for day in dated for offset in (-1, 0, 1)}):
         try:
             candidate = dt.date(year, *month_day)
         except ValueError:
             continue
-        gap = _gap_to_nearest(candidate, dated)
-        if gap <= DATELINE_YEAR_WINDOW_DAYS and (best is None or gap < best[0]):
-            best = (gap, candidate)
-    return best[1] if best else None
+        if _gap_to_nearest(candidate, dated) <= DATELINE_YEAR_WINDOW_DAYS:
+            near.append(candidate)
+    return near[0] if len(near) == 1 else None
 
 
 def _unique_known_day(days: dict[dt.date, set[str]] | None, document_id: str) -> dt.date | None:

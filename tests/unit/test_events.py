@@ -596,8 +596,12 @@ def test_a_wire_datelines_year_comes_from_the_nearest_dated_source() -> None:
     ]
     (meeting,) = [e for e in resolution.events if e.alias_key == "5+5"]
     assert meeting.source_document_count == 2
-    far = mentions_of("Summary\nMarch 2, 2026\nThe Nordic 5+5 meeting was held.", doc="c")  # months away
+    far = mentions_of("Summary\nJuly 2, 2026\nThe Nordic 5+5 meeting was held.", doc="c")  # weeks away
     assert not _resolve(far, story).inferred_document_dates
+    year_before = mentions_of("Summary\nJuly 28, 2025\nThe Nordic 5+5 meeting was held.", doc="d")
+    plain = mentions_of("OSLO, July 28 (Wire) - The ministers spoke.", kind="news", doc="e")
+    assert [row.document_id for row in _resolve(dated, plain).inferred_document_dates] == ["e"]
+    assert not _resolve(dated, year_before, plain).inferred_document_dates  # two years fit: no guess
 
 
 def test_a_numeric_date_line_is_read_in_the_order_that_puts_it_near_the_other_sources() -> None:
