@@ -50,10 +50,9 @@ _DATELINE = re.compile(
 )
 
 
-_NUMERIC_DATE_LINE = re.compile(  # both parts could be the month: the order is unknown
-    r"^[ \t]*(?P<month_day>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d)[ \t]*$", re.MULTILINE
+_NUMERIC_DATE_LINE = re.compile(
+    r"^[ \t]*(?P<month_day>(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d))[ \t]*$", re.MULTILINE
 )
-_ANY_NUMERIC_DATE_LINE = re.compile(r"^[ \t]*(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)[ \t]*$", re.MULTILINE)
 
 
 def parse_metadata_date(value: object) -> dt.date | None:
@@ -101,22 +100,26 @@ def find_stated_date(clean_text: str) -> tuple[dt.date, int, int] | None:
         if parsed is not None:
             start, end = _strip_span(clean_text, match.start(), match.end())
             return parsed, start, end
-    for match in _ANY_NUMERIC_DATE_LINE.finditer(top, 0, line_limit):
-        parsed = _unambiguous_numeric_date(*(int(part) for part in match.groups()))
-        if parsed is not None:  # '7/29/2024' or '29/07/2024': only one part can be the month
+    for match in _NUMERIC_DATE_LINE.finditer(top, 0, line_limit):
+        readings = _readings_of(match)
+        if len(readings) == 1:  # '7/29/2024' or '29/07/2024': only one part can be the month
             start, end = _strip_span(clean_text, match.start(), match.end())
-            return parsed, start, end
+            return readings[0], start, end
     return None
 
 
-def _unambiguous_numeric_date(first: int, second: int, year: int) -> dt.date | None:
-    readings = set()
+def numeric_date_readings(first: str, second: str, year: str) -> list[dt.date]:
+    """The distinct dates 'first/second/year' can be: month first, then day first ('06/08/2024':
+    June 8 and 6 August; '7/29/2024': July 29 only)."""
+    readings: list[dt.date] = []
     for month, day in ((first, second), (second, first)):
         try:
-            readings.add(dt.date(year, month, day))
+            reading = dt.date(int(year), int(month), int(day))
         except ValueError:
             continue
-    return readings.pop() if len(readings) == 1 else None
+        if reading not in readings:
+            readings.append(reading)
+    return readings
 
 
 def _offset_after_lines(text: str, lines: int) -> int:
@@ -173,5 +176,10 @@ def find_dateline(clean_text: str) -> tuple[int, int] | None:
     ('06/08/2024': June 8 in Washington, 6 August in Canberra)."""
     top = clean_text[:TOP_OF_DOCUMENT_CHARS]
     limit = _offset_after_lines(top, TOP_OF_DOCUMENT_LINES)
-    match = _DATELINE.search(top, 0, limit) or _NUMERIC_DATE_LINE.search(top, 0, limit)
+    ambiguous = (m for m in _NUMERIC_DATE_LINE.finditer(top, 0, limit) if len(_readings_of(m)) == 2)
+    match = _DATELINE.search(top, 0, limit) or next(ambiguous, None)
     return match.span("month_day") if match else None
+
+
+def _readings_of(match: re.Match[str]) -> list[dt.date]:
+    return numeric_date_readings(match["first"], match["second"], match["year"])

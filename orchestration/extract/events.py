@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from orchestration.extract.docdates import find_document_date
+from orchestration.extract.docdates import find_document_date, numeric_date_readings
 from orchestration.extract.records import (
     DocumentDate,
     EventMention,
@@ -1744,15 +1744,7 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 def _nearest_reading(numeric: re.Match[str], dated: list[dt.date]) -> dt.date | None:
     """'06/08/2024' as June 8 or 6 August: the reading nearer a dated source, by a week or more."""
-    first, second, year = (int(part) for part in numeric.groups())
-    readings = []
-    for month, day in ((first, second), (second, first)):
-        try:
-            candidate = dt.date(year, month, day)
-        except ValueError:
-            continue
-        readings.append((_gap_to_nearest(candidate, dated), candidate))
-    readings.sort()
+    readings = sorted((_gap_to_nearest(day, dated), day) for day in numeric_date_readings(*numeric.groups()))
     if not readings or readings[0][0] > DATELINE_YEAR_WINDOW_DAYS:
         return None
     if len(readings) > 1 and readings[1][0] - readings[0][0] < 7:
@@ -1932,13 +1924,16 @@ def _fold_coarse_dates(groups: dict[tuple[str, dt.date, str], list[EventMention]
     """'the Fifth Annual 2+2 in 2023' is the 2+2 another sentence dates to 10 November 2023: mentions
     dated to a month or a year join the one group of their alias dated more finely inside that
     period, when exactly one is and parties agree. Two occurrences in the period leave them alone."""
+    by_alias: dict[str, list[tuple[str, dt.date, str]]] = collections.defaultdict(list)
+    for key in groups:
+        by_alias[key[0]].append(key)
     for precision in ("month", "year"):
         for key in sorted(k for k in groups if k[2] == precision):
             alias, start, _ = key
             finer = [
                 k
-                for k in groups
-                if k[0] == alias
+                for k in by_alias[alias]
+                if k in groups
                 and _PRECISION_RANK[k[2]] < _PRECISION_RANK[precision]
                 and k[1].year == start.year
                 and (precision == "year" or k[1].month == start.month)
@@ -1951,6 +1946,21 @@ def _fold_coarse_dates(groups: dict[tuple[str, dt.date, str], list[EventMention]
                 target.extend(groups.pop(key))
 
 
+def _cluster_day(members: list[EventMention]) -> dt.date | None:
+    """The day a cluster is held: its first dated mention's date, when that is dated to the day."""
+    first = next((m for m in members if m.event_date is not None), None)
+    return first.event_date if first is not None and first.date_precision == "day" else None
+
+
+def _absorb(
+    clusters: list[tuple[str, str | None, list[EventMention]]], merges: dict[int, int]
+) -> list[tuple[str, str | None, list[EventMention]]]:
+    """The clusters after moving each merged cluster's mentions (``merges``: index -> target index) into its target."""
+    for index, target in merges.items():
+        clusters[target][2].extend(clusters[index][2])
+    return [cluster for index, cluster in enumerate(clusters) if index not in merges]
+
+
 def _merge_party_named_generics(
     clusters: list[tuple[str, str | None, list[EventMention]]],
 ) -> list[tuple[str, str | None, list[EventMention]]]:
@@ -1959,17 +1969,10 @@ def _merge_party_named_generics(
     documents when their parties name them alike and they are held the same day."""
     by_key: dict[tuple[str, dt.date, str], list[int]] = collections.defaultdict(list)
     for index, (alias, parties, members) in enumerate(clusters):
-        if "@" not in alias or not parties or "|" not in parties:
-            continue
-        first = next((m for m in members if m.event_date is not None), None)
-        if first is not None and first.date_precision == "day":
-            by_key[(alias.split("@", 1)[0], first.event_date, parties)].append(index)
-    absorbed: set[int] = set()
-    for indexes in by_key.values():
-        for index in indexes[1:]:
-            clusters[indexes[0]][2].extend(clusters[index][2])
-            absorbed.add(index)
-    return [cluster for index, cluster in enumerate(clusters) if index not in absorbed]
+        day = _cluster_day(members) if "@" in alias and parties and "|" in parties else None
+        if day is not None:
+            by_key[(alias.split("@", 1)[0], day, parties)].append(index)
+    return _absorb(clusters, {index: indexes[0] for indexes in by_key.values() for index in indexes[1:]})
 
 
 _PARTY_COUNT_WORDS = {"bilateral": 2, "trilateral": 3, "quadrilateral": 4}
@@ -1984,19 +1987,19 @@ def _merge_counted_parties(
     counted: dict[tuple[dt.date, int], list[int]] = collections.defaultdict(list)
     named: dict[tuple[dt.date, int], list[int]] = collections.defaultdict(list)
     for index, (alias, parties, members) in enumerate(clusters):
-        first = next((m for m in members if m.event_date is not None), None)
-        if first is None or first.date_precision != "day":
+        day = _cluster_day(members)
+        if day is None:
             continue
         if alias in _PARTY_COUNT_WORDS:
-            counted[(first.event_date, _PARTY_COUNT_WORDS[alias])].append(index)
+            counted[(day, _PARTY_COUNT_WORDS[alias])].append(index)
         elif "@" in alias and parties:  # a name with no core words but its parties
-            named[(first.event_date, parties.count("|") + 1)].append(index)
-    absorbed: set[int] = set()
-    for key, indexes in counted.items():
-        if len(indexes) == 1 and len(named.get(key, [])) == 1:
-            clusters[indexes[0]][2].extend(clusters[named[key][0]][2])
-            absorbed.add(named[key][0])
-    return [cluster for index, cluster in enumerate(clusters) if index not in absorbed]
+            named[(day, parties.count("|") + 1)].append(index)
+    merges = {
+        named[key][0]: indexes[0]
+        for key, indexes in counted.items()
+        if len(indexes) == 1 and len(named.get(key, [])) == 1
+    }
+    return _absorb(clusters, merges)
 
 
 class _Gathering(NamedTuple):

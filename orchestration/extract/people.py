@@ -498,16 +498,13 @@ def _byline_mentions(text: str) -> list[_Mention]:
 def _country_before(text: str, position: int) -> str | None:
     """Country of a demonym or name just before a title: 'U.S. Secretary', 'Republic of Korea (ROK) Minister',
     also before a first title joined by 'and' ('Australian Deputy Prime Minister and Minister for Defence')."""
-    words = text[max(0, position - 80) : position].rpartition("\n")[2].split()
+    words = _line_words_before(text, position)
     if words and words[-1].startswith("(") and words[-1].endswith(")"):
         words.pop()
-    lex = lexicon()
-    if words and words[-1] == "and":
-        for size in range(min(5, len(words) - 1), 0, -1):
-            if " ".join(words[-1 - size : -1]) in lex.titles_by_prose:
-                words = words[: -1 - size]
-                break
-    aliases = lex.country_by_alias
+    joined = _joined_title(words)
+    if joined is not None:
+        words = words[: -joined[1]]
+    aliases = lexicon().country_by_alias
     for size in (1, 2, 3, 4):
         if size <= len(words):
             code = aliases.get(" ".join(words[-size:]))
@@ -602,17 +599,28 @@ def _opens_next_person(text: str, position: int, end: int) -> bool:
     return following is not None and parse_name(following.group("name")) is not None
 
 
-def _joined_title_before(text: str, position: int) -> TitleInfo | None:
-    """The first of two titles joined by 'and' before a name ('Deputy Prime Minister and Minister ...')."""
-    words = text[max(0, position - 60) : position].rpartition("\n")[2].split()
+def _line_words_before(text: str, position: int) -> list[str]:
+    """The words of the line before ``position`` (at most 80 characters back)."""
+    return text[max(0, position - 80) : position].rpartition("\n")[2].split()
+
+
+def _joined_title(words: list[str]) -> tuple[TitleInfo, int] | None:
+    """The first of two titles joined by 'and' that ``words`` end with ('... Deputy Prime Minister and'):
+    that title, and how many words it and its 'and' take."""
     if len(words) < 2 or words[-1] != "and":
         return None
     titles = lexicon().titles_by_prose
     for size in range(min(5, len(words) - 1), 0, -1):
         found = titles.get(" ".join(words[-1 - size : -1]))
-        if found is not None and found.role:
-            return found
+        if found is not None:
+            return found, size + 1
     return None
+
+
+def _joined_title_before(text: str, position: int) -> TitleInfo | None:
+    """The first of two titles joined by 'and' before a name ('Deputy Prime Minister and Minister ...')."""
+    joined = _joined_title(_line_words_before(text, position))
+    return joined[0] if joined is not None and joined[0].role else None
 
 
 def _in_title_case_line(text: str, position: int, cache: dict[int, bool]) -> bool:
@@ -890,14 +898,20 @@ def _order_families(people: _DocumentPeople) -> None:
 
 def _turn_round(person: _Person) -> None:
     """Read a name family first: 'Yoon Suk Yeol' read given 'Yoon', family 'Yeol' -> family 'Yoon',
-    given 'Suk Yeol'. Names printed family first have no middle names: the middle word of three
-    belongs to the given name ('Lee Hsien Loong'); an initial stays a middle initial."""
-    family, given = person.given, person.family
-    words = person.printed.split()
-    if len(words) == 3 and words[0] == family and words[-1] == given and "." not in words[1]:
-        given = f"{words[1]} {given}"
-    person.family, person.given = family, given
+    given 'Suk Yeol'."""
+    family = person.given
+    person.family, person.given = family, _family_first_given(person.printed, family, person.family)
     person.family_first = True
+
+
+def _family_first_given(printed: str, family: str | None, last_word: str | None) -> str | None:
+    """The given name of a printed name read family first. Names printed family first have no middle
+    names: the middle word of three belongs to the given name ('Yoon Suk Yeol': 'Suk Yeol', 'Lee
+    Hsien Loong': 'Hsien Loong'); an initial stays a middle initial."""
+    words = printed.split()
+    if len(words) == 3 and words[0] == family and words[-1] == last_word and "." not in words[1]:
+        return f"{words[1]} {last_word}"
+    return last_word
 
 
 def _fuzzy_family(family: str, known: list[str]) -> str | None:
@@ -1653,22 +1667,15 @@ def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
     ]
     for family_key, person in moves:
         swapped = person._replace(
-            family_name=person.given_name, given_name=_given_read_family_first(person), family_name_first=True
+            family_name=person.given_name,
+            given_name=_family_first_given(person.name_as_printed, person.given_name, person.family_name),
+            family_name_first=True,
         )
         by_family[family_key].remove(person)
         by_family[fold(person.given_name or "")].append(swapped)
     _read_as_printed_family_first_elsewhere(by_family)
     for family_key in [key for key, members in by_family.items() if not members]:
         del by_family[family_key]
-
-
-def _given_read_family_first(person: LocalPerson) -> str | None:
-    """The given name of a name turned round: 'Yoon Suk Yeol' read given 'Yoon', family 'Yeol' has
-    given name 'Suk Yeol' (the middle word is part of it, as in _turn_round)."""
-    words = person.name_as_printed.split()
-    if len(words) == 3 and words[0] == person.given_name and words[-1] == person.family_name and "." not in words[1]:
-        return f"{words[1]} {words[2]}"
-    return person.family_name
 
 
 def _read_as_printed_family_first_elsewhere(by_family: dict[str, list[LocalPerson]]) -> None:

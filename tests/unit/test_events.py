@@ -13,7 +13,7 @@ from orchestration.extract.events import (
     normalise_number_format,
     resolve_events,
 )
-from orchestration.extract.records import EventMention, LocalPerson, PersonLink, Utterance
+from orchestration.extract.records import EventMention, LocalPerson, Person, PersonLink, Utterance
 
 
 def person(key: str, family: str, role: str | None = None) -> LocalPerson:
@@ -381,8 +381,6 @@ def _people_links(doc: str, **keys: str) -> list[PersonLink]:
 
 
 def test_unnamed_talks_join_the_named_gathering_of_their_participant_that_day() -> None:
-    from orchestration.extract.records import Person
-
     readout = mentions_of(
         "On March 9, 2026, Prime Minister Moreau received a courtesy call from Minister Okafor. "
         "The Courtesy Call on Prime Minister Moreau was attended by Minister Okafor.",
@@ -532,8 +530,6 @@ def test_a_format_name_spelled_with_plus_is_one_name_word() -> None:
 
 
 def test_a_news_storys_unnamed_talks_join_the_one_gathering_whose_participants_it_names() -> None:
-    from orchestration.extract.records import Person
-
     statement = mentions_of(
         "Summary\nMarch 9, 2026\nMinister Aalto will co-host the Nordic 5+5 Dialogue with Minister Virtanen on "
         "March 11, 2026.",
