@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from orchestration.extract.records import Sentence, TimeExpression, Utterance
 from orchestration.extract.reference import load_reference
-from orchestration.extract.timex import merge_spans
+from orchestration.extract.timex import keyword_positions, merge_spans
 from orchestration.extract.turns import title_lexicon
 
 
@@ -228,13 +228,13 @@ def _trigger_windows(lowered: str, triggers: tuple[str, ...]) -> list[tuple[int,
     Trigger words ('start', 'opened') are common, and a cue's pattern tried over the whole text
     cost more than every other claim step together; str.find finds the few places worth trying.
     """
-    spans = []
-    for trigger in triggers:
-        position = lowered.find(trigger)
-        while position != -1:
-            spans.append((max(0, position - WINDOW_BEFORE), position + len(trigger) + WINDOW_AFTER))
-            position = lowered.find(trigger, position + 1)
-    return merge_spans(spans)
+    return merge_spans(
+        [
+            (max(0, position - WINDOW_BEFORE), position + len(trigger) + WINDOW_AFTER)
+            for trigger in triggers
+            for position in keyword_positions(lowered, trigger)
+        ]
+    )
 
 
 def _has_name(subject: str, at_sentence_start: bool) -> bool:
