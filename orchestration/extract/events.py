@@ -38,6 +38,7 @@ from orchestration.extract.records import (
     Utterance,
 )
 from orchestration.extract.reference import load_reference
+from orchestration.extract.sentences import sentence_cuts
 from orchestration.extract.timex import (
     MONTH_NUMBERS,
     SINCE_LAST_OCCURRENCE,
@@ -804,18 +805,14 @@ def _complement(text: str, position: int, family: str) -> tuple[str, int, str | 
     return f"{prep} {who}", end, place
 
 
-_ABBREVIATION_DOT = "".join(
-    rf"(?<!\b{word})" for word in ("Mr", "Ms", "Mrs", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col")
-)  # 'H.E. Mr. Kang Min Jae': a title's dot ends no sentence
-_SENTENCE_BREAK = re.compile(rf"(?<![\s.][A-Za-z])(?<!^[A-Za-z]){_ABBREVIATION_DOT}\.[ \t]+(?=[A-Z])")
 _DANGLING_CONJUNCTION = re.compile(r"(?:[ \t]+(?:and|of|&))+$")
 
 
 def _within_sentence(words: str) -> str:
-    """'Wednesday. Washington' -> 'Wednesday.': a complement stops where its sentence ends
-    ('U.S. Forces' goes on: a single letter before the dot is an abbreviation)."""
-    found = _SENTENCE_BREAK.search(words)
-    return words[: found.start() + 1] if found else words
+    """'Wednesday. Washington' -> 'Wednesday.': a complement stops where its sentence ends, as the
+    sentence splitter reads it ('H.E. Mr. Kang', 'U.S. Forces' go on)."""
+    cuts = sentence_cuts(words)
+    return words[: cuts[0]].rstrip() if cuts else words
 
 
 def _without_dangling_conjunction(words: str) -> str:
@@ -1450,7 +1447,7 @@ def _reads_as_title(line: str) -> bool:
     """A title, not a first paragraph: no sentence ends in it and most longer words are capitalised
     ('Joint statement on Australia-United States Ministerial Consultations (AUSMIN) 2023')."""
     line = line.strip(" \t*_")  # Markdown emphasis around a first paragraph
-    if not line or line[-1] in ".!?:;" or _SENTENCE_BREAK.search(line):
+    if not line or line[-1] in ".!?:;" or sentence_cuts(line):
         return False
     words = [word for word in re.findall(r"[^\W\d_][\w’'-]{3,}", line)]
     return bool(words) and sum(word[0].isupper() for word in words) >= 0.6 * len(words)
