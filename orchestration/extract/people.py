@@ -65,9 +65,7 @@ _NAME_TOKEN = (
     rf"|[{NAME_UPPER}](?:[{NAME_LOWER}]+|['’](?=[A-Z]))(?:['’]?[A-Z][{NAME_LOWER}]+)*(?:-[A-Za-z{NAME_LOWER}]+)*)"
 )
 _INITIAL = r"[A-Z]\."
-# 'Minister Shri Rajnath Singh', 'External Affairs Minister Dr. S. Jaishankar': an honorific between
-# the title and the name belongs to neither.
-_HONORIFIC_AFTER_TITLE = r"(?:(?:Dr\.?|Shri|Smt\.?|H\.E\.|Hon\.) )?"
+
 _SUFFIX = r"(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])"
 _TRAILING_HONORIFICS = frozenset({"Ji", "Sahib"})
 _NAME = rf"{_NAME_TOKEN}(?: (?:{_INITIAL} )?(?:{_PARTICLES} )?{_NAME_TOKEN}){{0,2}}(?:,? {_SUFFIX})?"
@@ -205,10 +203,16 @@ def lexicon() -> _Lexicon:
     # The pattern starts with the title trie (upper-case first letters only) so the regex engine can skip
     # ahead in C; a demonym before the title ('U.S.', 'Japanese') is read in Python afterwards.
     titles = _trie_regex(sorted((t for t in titles_by_prose if t[0].isupper()), key=len, reverse=True))
+    # 'Minister Shri Rajnath Singh', 'External Affairs Minister Dr. S. Jaishankar': a one-word honorific of
+    # ref_titles between the title and the name belongs to neither.
+    honorifics = "|".join(
+        re.escape(info.phrase) for info in titles_by_prose.values() if info.role is None and " " not in info.phrase
+    )
+    honorific_after_title = rf"(?:(?i:{honorifics}) )?"
     titled = re.compile(
         rf"(?P<title>{titles})"
         rf"(?: (?:of (?:the )?(?P<country2>{countries})|to (?:the )?(?P<posting>{countries})))?,? "
-        rf"{_HONORIFIC_AFTER_TITLE}(?P<name>(?:{_INITIAL} )?{_NAME})"
+        rf"{honorific_after_title}(?P<name>(?:{_INITIAL} )?{_NAME})"
         rf"(?:(?: of (?:the )?(?P<country3>{countries}))|(?:, (?:the )?(?P<apposition>{titles})"
         rf"(?: of (?:the )?(?P<country4>{countries}))?(?! [A-Z])))?"
     )
