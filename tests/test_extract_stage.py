@@ -131,6 +131,31 @@ def test_spawned_workers_write_what_one_process_writes(tmp_path):
     assert contents[1] == contents[2]
 
 
+def test_background_flushes_write_what_one_flush_writes(staged, tmp_path, monkeypatch):
+    """Flushing every two documents (in the writer thread, committing each) loses and repeats nothing."""
+    con, source = staged
+    tables = [*stage.DOCUMENT_TABLES, *stage.corpus_tables()]
+    once = {table: con.execute(f"select * from {table} order by all").fetchall() for table in tables}
+    monkeypatch.setattr(stage, "FLUSH_DOCUMENTS", 2)
+    monkeypatch.setattr(pipeline, "extractor_version", lambda: "a-newer-extractor")
+    assert stage.run_extract(con, "flush-often", workers=1).parsed_documents == len(once["staging.documents"])
+    assert {table: con.execute(f"select * from {table} order by all").fetchall() for table in tables} == once
+
+
+def test_a_failed_background_write_fails_the_run(staged, monkeypatch):
+    """An insert that fails in the writer thread surfaces from run_extract, not silently lost rows."""
+    con, _source = staged
+    monkeypatch.setattr(stage, "FLUSH_DOCUMENTS", 1)
+    monkeypatch.setattr(pipeline, "extractor_version", lambda: "a-newer-extractor")
+
+    def broken_insert(*_args):
+        raise duckdb.IOException("disk full")
+
+    monkeypatch.setattr(stage.warehouse, "insert_arrow", broken_insert)
+    with pytest.raises(duckdb.IOException, match="disk full"):
+        stage.run_extract(con, "doomed", workers=1)
+
+
 def test_quote_pairs_in_sql_cluster_like_the_pure_library(staged):
     """The stage pairs quote candidates in DuckDB; the result equals quotes.match_quotes in Python."""
     from orchestration.extract import quotes

@@ -83,6 +83,8 @@ class ExtractRun(NamedTuple):
     corpus_documents: int
     seconds: float
     extractor_version: str | None  # pipeline.extractor_version() of the code that ran
+    parse_seconds: float | None  # reading, parsing (process pool) and writing the parsed documents
+    corpus_seconds: float | None  # the corpus step: people, events, inferred dates, quote matches
 
 
 class QuotePair(NamedTuple):
@@ -159,6 +161,8 @@ class ExtractSummary(NamedTuple):
     seconds: float
     rows: dict[str, int]
     spans: SpanAudit = SpanAudit()
+    parse_seconds: float = 0.0
+    corpus_seconds: float = 0.0
 
     def as_metadata(self) -> dict[str, object]:
         return {
@@ -166,6 +170,8 @@ class ExtractSummary(NamedTuple):
             "removed_documents": self.removed_documents,
             "corpus_documents": self.corpus_documents,
             "seconds": round(self.seconds, 2),
+            "parse_seconds": round(self.parse_seconds, 2),
+            "corpus_seconds": round(self.corpus_seconds, 2),
             **self.rows,
         }
 
@@ -313,13 +319,23 @@ def _read_batches(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> Iterato
 
 
 class _Buffer:
-    """Arrow batches waiting for one insert per table."""
+    """Arrow batches waiting for one insert per table, written by a background writer thread.
 
-    def __init__(self) -> None:
+    While the writer inserts and commits one flush (~1 s on the corpus), the main thread keeps
+    feeding the pool: written inline, the two workers drained their bounded queue in half a
+    second and then sat idle until the commit returned. At most one flush is in flight, and
+    only the writer thread uses the extract connection until ``finish`` (the batches are read
+    on a cursor, a connection of its own).
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
         self.tables: dict[str, list[pa.Table]] = {t: [] for t in DOCUMENT_TABLES}
         self.documents = 0
         self.written: dict[str, int] = {t: 0 for t in DOCUMENT_TABLES}
         self.spans = SpanAudit()
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="readout-writer")
+        self._in_flight: Future | None = None
 
     def add(self, batch: AnalysedBatch) -> None:
         self.documents += batch.documents
@@ -327,12 +343,38 @@ class _Buffer:
         for table, arrow in batch.tables.items():
             self.tables[table].append(arrow)
 
-    def flush(self, con: duckdb.DuckDBPyConnection) -> None:
-        for table, parts in self.tables.items():
-            if parts:
-                self.written[table] += warehouse.insert_arrow(con, table, pa.concat_tables(parts))
-            self.tables[table] = []
+    def flush_in_background(self) -> None:
+        """Hand the buffered batches to the writer (after the previous flush has committed)."""
+        self._wait()
+        tables = self.tables
+        self.tables = {t: [] for t in DOCUMENT_TABLES}
         self.documents = 0
+        self._in_flight = self._writer.submit(self._write, tables, True)
+
+    def finish(self) -> None:
+        """Write what is left, in the caller's open transaction, and stop the writer."""
+        self.close()
+        self._write(self.tables, False)
+        self.tables = {t: [] for t in DOCUMENT_TABLES}
+
+    def close(self) -> None:
+        """Wait for the flush in flight (so the caller may use the connection again) and stop the writer."""
+        try:
+            self._wait()
+        finally:
+            self._writer.shutdown(wait=True)
+
+    def _wait(self) -> None:
+        if self._in_flight is not None:
+            self._in_flight.result()  # re-raises a failed insert or commit here
+            self._in_flight = None
+
+    def _write(self, tables: dict[str, list[pa.Table]], commit: bool) -> None:
+        for table, parts in tables.items():
+            if parts:
+                self.written[table] += warehouse.insert_arrow(self.con, table, pa.concat_tables(parts))
+        if commit:
+            _commit_and_continue(self.con)
 
 
 def prepare_worker() -> None:
@@ -369,18 +411,21 @@ def _analysed(batches: Iterator[list[tuple]], workers: int) -> Iterator[Analysed
 def _analyse_all(
     con: duckdb.DuckDBPyConnection, ids: Sequence[str], workers: int, progress: ProgressCallback | None
 ) -> tuple[dict[str, int], SpanAudit]:
-    buffer = _Buffer()
+    buffer = _Buffer(con)
     done = 0
     pool_size = workers if len(ids) > BATCH_DOCUMENTS else 1  # a pool is not worth starting for one batch
-    for batch in _analysed(_read_batches(con, ids), pool_size):
-        buffer.add(batch)
-        done += batch.documents
-        if progress:
-            progress(done, len(ids))
-        if buffer.documents >= FLUSH_DOCUMENTS:
-            buffer.flush(con)
-            _commit_and_continue(con)
-    buffer.flush(con)
+    try:
+        for batch in _analysed(_read_batches(con, ids), pool_size):
+            buffer.add(batch)
+            done += batch.documents
+            if progress:
+                progress(done, len(ids))
+            if buffer.documents >= FLUSH_DOCUMENTS:
+                buffer.flush_in_background()
+    except BaseException:
+        buffer.close()  # the caller rolls back on this connection: no write may still be running
+        raise
+    buffer.finish()
     return buffer.written, buffer.spans
 
 
@@ -670,7 +715,9 @@ def run_extract(
         if incremental_pairs:
             remember_changed_shingles(con, [*to_parse, *to_remove])
         warehouse.delete_for_documents(con, DOCUMENT_TABLES, [*to_parse, *to_remove])
+        parse_started = time.perf_counter()
         rows, spans = _analyse_all(con, to_parse, workers, progress)
+        corpus_started = time.perf_counter()
         resolved: set[str] = set()
         if to_parse or to_remove or corpus_rebuilt:
             if incremental_pairs:
@@ -680,15 +727,23 @@ def run_extract(
             resolved = corpus.changed_documents
         rows[CHANGED_DOCUMENTS] = record_changed_documents(con, to_parse, to_remove, resolved)
         corpus = con.execute("select count(*) from staging.documents").fetchone()[0]
-        seconds = time.perf_counter() - started
-        warehouse.insert_rows(
-            con,
-            "staging.extract_runs",
-            ExtractRun,
-            [ExtractRun(run_id, started_at, len(to_parse), len(to_remove), corpus, seconds, version)],
+        finished = time.perf_counter()
+        parse_seconds, corpus_seconds = corpus_started - parse_started, finished - corpus_started
+        run = ExtractRun(
+            run_id,
+            started_at,
+            len(to_parse),
+            len(to_remove),
+            corpus,
+            finished - started,
+            version,
+            parse_seconds,
+            corpus_seconds,
         )
+        warehouse.insert_rows(con, "staging.extract_runs", ExtractRun, [run])
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
-    return ExtractSummary(len(to_parse), len(to_remove), corpus, time.perf_counter() - started, rows, spans)
+    seconds = time.perf_counter() - started
+    return ExtractSummary(len(to_parse), len(to_remove), corpus, seconds, rows, spans, parse_seconds, corpus_seconds)
