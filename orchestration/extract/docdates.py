@@ -27,15 +27,20 @@ _MONTH = (  # any case: 'Posted On: 07 AUG 2024'
 )
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _LABEL = r"(?:(?:Date|Dated|Published|Released|Posted|Issued|Updated)(?:\s+[Oo]n)?\s*:?\s*)?"
-_CLOCK = r"\d{1,2}:\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4})?"
-# A line that is only a date: optionally labelled, optionally with a clock time before it ('20:00 JST,
-# July 29, 2024', '09:39 AM July 30, 2024') or after it, and an update note after ('| Updated 12:13 pm IST').
+_CLOCK = r"\d{1,2}:\d\d(?::\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4})?"
+# The place a clock time is local to: '5:14 p.m. Philippines (Manila)', '10:00 a.m. (Tokyo)'.
+_CLOCK_PLACE = r"(?:[ \t]+\(?[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)?\)?(?:[ \t]+\([A-Z][A-Za-z ]{1,30}\))?)?"
+# Where the document was issued, before its date: 'Beijing, 7 December 2023', 'Washington, D.C., July 29, 2024'.
+_PLACE = r"(?:[A-Z][A-Za-z.'’ -]{1,40},[ \t]+){0,2}"
+# A line that is only a date: optionally labelled or placed, optionally with a clock time before it ('20:00
+# JST, July 29, 2024', '09:39 AM July 30, 2024') or after it ('2021-03-18 11:44:53'), and an update note
+# after ('| Updated 12:13 pm IST').
 _DATE_LINE = re.compile(
-    rf"^[ \t]*{_LABEL}(?:{_CLOCK},?[ \t]+)?{_WEEKDAY}(?:"
+    rf"^[ \t]*{_LABEL}{_PLACE}(?:{_CLOCK},?[ \t]+)?{_WEEKDAY}(?:"
     rf"(?P<mdy_month>{_MONTH})\s+(?P<mdy_day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<mdy_year>(?:19|20)\d\d)"
     rf"|(?P<dmy_day>\d{{1,2}})\s+(?P<dmy_month>{_MONTH})\s+(?P<dmy_year>(?:19|20)\d\d)"
     rf"|(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)"
-    rf")(?:[ \t]*(?:,|at|[-–|])?[ \t]*{_CLOCK})?"
+    rf")(?:[ \t]*(?:,|at|[-–|])?[ \t]*{_CLOCK}{_CLOCK_PLACE})?"
     rf"(?:[ \t]*\|[ \t]*(?:Updated|Last [Uu]pdated|Modified)\b[^\n]{{0,80}})?[ \t]*$",
     re.MULTILINE,
 )

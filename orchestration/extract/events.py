@@ -345,6 +345,16 @@ _CAPITAL_STOPWORDS = frozenset(
     }
 )
 _DETERMINERS_AND_FILLERS = frozenset(["the", "a", "an", "and", "of", "&", "this", "that"])
+# 'the Second ... Meeting', 'the 24th Summit': which occurrence, not which event series; the date tells
+# occurrences apart, so an ordinal in the merge key only split one meeting into two events.
+_ORDINAL = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)$"
+)
+# A meeting of foreign and defence ministers together is what the format name '2+2' names: 'the Foreign and
+# Defense Ministerial Meeting' and 'the 2+2' of one day are one event (when nothing else names it).
+_FOREIGN_AND_DEFENCE = (frozenset({"foreign"}), frozenset({"defense", "defence"}))
+_FOREIGN_AND_DEFENCE_FORMAT = "2+2"
 _NOT_PLACES = frozenset(
     {
         "The",
@@ -511,7 +521,15 @@ def core_of_name(name: str, family: str) -> str:
     numeric = [word for word in words if _NUMERIC_FORMAT.match(word)]
     if numeric:
         return numeric[0]
+    if not words and family == "meeting" and _names_foreign_and_defence(head):
+        return _FOREIGN_AND_DEFENCE_FORMAT
     return " ".join(words)
+
+
+def _names_foreign_and_defence(name: str) -> bool:
+    """'Foreign and Defense Ministerial', 'foreign and defence ministers' meeting': both portfolios named."""
+    words = {word.strip(_QUOTES + "().,").lower() for word in name.split()}
+    return all(words & portfolio for portfolio in _FOREIGN_AND_DEFENCE)
 
 
 def _split_complement(name: str) -> tuple[str, str | None]:
@@ -543,6 +561,8 @@ def _core_words(tokens: Sequence[str], family: str) -> list[str]:
         lower = token.lower().rstrip(".,")
         qualifier = qualifiers.get(lower)
         if lower in trigger_words or lower in _DETERMINERS_AND_FILLERS or (qualifier and not qualifier.in_core):
+            continue
+        if _ORDINAL.match(lower):
             continue
         words.append(lower)
     while words and words[-1] in ("and", "of"):
@@ -1963,13 +1983,23 @@ def _merge_party_named_generics(
 ) -> list[tuple[str, str | None, list[EventMention]]]:
     """'The Japan-ROK summit' of one day is one event in every source that names it so: clusters
     kept to their document because their name has no core words ('summit', 'meeting') merge across
-    documents when their parties name them alike and they are held the same day."""
+    documents when their parties name them alike and they are held the same day.
+
+    A cluster's parties may come from a member that joined it undated: 'the Summit' dated by the
+    press release's own day, and its title's 'EU-China Summit' that joined it."""
     by_key: dict[tuple[str, dt.date, str], list[int]] = collections.defaultdict(list)
     for index, (alias, parties, members) in enumerate(clusters):
+        parties = parties or _only_parties(members)
         day = _cluster_day(members) if "@" in alias and parties and "|" in parties else None
         if day is not None:
             by_key[(alias.split("@", 1)[0], day, parties)].append(index)
     return _absorb(clusters, {index: indexes[0] for indexes in by_key.values() for index in indexes[1:]})
+
+
+def _only_parties(members: list[EventMention]) -> str | None:
+    """The parties the members name, when those that name any name the same ones."""
+    named = {m.parties for m in members if m.parties}
+    return named.pop() if len(named) == 1 else None
 
 
 _PARTY_COUNT_WORDS = {"bilateral": 2, "trilateral": 3, "quadrilateral": 4}

@@ -1666,6 +1666,7 @@ def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
         and (
             (fold(person.given_name), family_key) in attested
             and sizes.get(fold(person.given_name), 0) > sizes[family_key]
+            and not _read_by_printing_convention(person)
             or _reversed_by_titled_surname(person, family_key, titled_surnames, given_families)
         )
     ]
@@ -1680,6 +1681,16 @@ def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
     _read_as_printed_family_first_elsewhere(by_family)
     for family_key in [key for key, members in by_family.items() if not members]:
         del by_family[family_key]
+
+
+def _read_by_printing_convention(person: LocalPerson) -> bool:
+    """Read family first because the person's country prints names so ('Chinese Premier Li Qiang').
+
+    Sources that print the same words without a country read them given-first by default and can
+    outnumber it; the informed reading is the one to keep (the others turn round to it in
+    _read_as_printed_family_first_elsewhere), not the one to move.
+    """
+    return bool(person.family_name_first) and person.country in lexicon().printed_family_first_countries
 
 
 def _read_as_printed_family_first_elsewhere(by_family: dict[str, list[LocalPerson]]) -> None:

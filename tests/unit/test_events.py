@@ -583,6 +583,18 @@ def test_a_summit_named_only_by_its_parties_is_one_event_in_every_source_that_da
     assert sorted(e.source_document_count for e in summits) == [1, 1, 2]
 
 
+def test_a_summit_whose_parties_come_from_an_undated_title_joins_the_party_named_summit() -> None:
+    """The release's title names the parties but no date; its body dates 'the Summit' by the release's day."""
+    release = mentions_of(
+        "Norway-Finland Summit: steady partners\nOslo, 8 March 2026\n\nThe Summit in Oslo on 8 March 2026 "
+        "agreed a plan.",
+        doc="a",
+    )
+    readout = mentions_of("Readout\nMarch 8, 2026\nThe Finland-Norway Summit was held today.", doc="b")
+    summits = [e for e in _resolve(release, readout).events if e.kind == "summit"]
+    assert [e.source_document_count for e in summits] == [2]
+
+
 def test_a_wire_datelines_year_comes_from_the_nearest_dated_source() -> None:
     dated = mentions_of("Summary\nJuly 29, 2026\nThe Nordic 5+5 meeting was held on July 28, 2026.", doc="a")
     story = mentions_of("OSLO, July 28 (Wire) - The ministers held the Nordic 5+5 meeting today.", kind="news", doc="b")

@@ -429,6 +429,19 @@ def test_a_name_read_given_first_takes_the_family_first_reading_of_the_same_prin
     assert [(p.family_name, p.given_name, p.display_name) for p in people] == [("Park", "Min Ho", "Park Min Ho")]
 
 
+def test_sources_that_print_a_name_without_its_country_do_not_outvote_the_one_that_knows_it():
+    """'Chinese Premier Wu Gang' (family first, CN) once; 'Premier Wu Gang' read given-first three times."""
+    people, _ = resolve_people(
+        [
+            _lp("a", "w", "Wu", "Gang", "Premier", "CN", printed="Wu Gang", family_first=True),
+            _lp("b", "g", "Gang", "Wu", "Premier", None, count=4, printed="Wu Gang"),
+            _lp("c", "g", "Gang", "Wu", "Premier", None, printed="Wu Gang"),
+            _lp("d", "g", "Gang", "Wu", "Premier", None, printed="Wu Gang"),
+        ]
+    )
+    assert [(p.family_name, p.given_name, p.display_name) for p in people] == [("Wu", "Gang", "Wu Gang")]
+
+
 def test_a_list_of_titled_people_and_a_person_with_two_joined_titles():
     text = (
         "Secretary Erik Aalto, Secretary of Defense Rhys Grant, Australian Deputy Prime Minister and Minister for "
