@@ -77,6 +77,8 @@ def said(sentence: str, speaker: str = "moreau", kind: str = "transcript") -> li
         ("I would like to further expand our exchange programmes.", "intent"),
         ("We intend to sign the fisheries accord.", "intent"),
         ("We are determined to bring the smugglers to justice.", "determined"),
+        ("Both sides committed to strengthening the joint coast guard patrols.", "committed"),
+        ("The four Ministers confirmed that the two countries would expand port visits.", "reaffirmed"),
     ],
 )
 def test_each_modality(sentence, modality):
@@ -128,6 +130,9 @@ def test_a_commitment_with_a_deadline_keeps_its_modality():
         "We urge all sides to honor their commitments.",  # exhortation
         "We call on both parties to agree to an immediate truce.",  # exhortation
         "I would like to thank our hosts for their hospitality.",  # courtesy
+        "I would like to send our deepest condolences to the families of the victims.",  # courtesy
+        "I would like to give a summary of my visit to the islands.",  # speech act
+        "The pledge was the one the delegations committed to.",  # talks about a commitment
         "I’ll say a few words about the budget.",  # speech act
         "The people deserve an election that reflects their will, free from fear.",  # the noun 'will'
     ],
