@@ -64,9 +64,10 @@ _NAME_TOKEN = (
     rf"(?:[A-Z]{{2,}}(?:-[A-Z]{{2,}})?(?![{NAME_LOWER}])"
     rf"|[{NAME_UPPER}](?:[{NAME_LOWER}]+|['’](?=[A-Z]))(?:['’]?[A-Z][{NAME_LOWER}]+)*(?:-[A-Za-z{NAME_LOWER}]+)*)"
 )
-_INITIAL = r"[A-Z]\."
+# "J.", or a bare "J" between two mixed-case name words ("Antony J Blinken", as Indian papers print it)
+_INITIAL = r"[A-Z](?:\.|(?<=[a-z] [A-Z])(?= [A-Z][a-z]))"
 
-_SUFFIX = r"(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])"
+_SUFFIX = r"(?:Jr\.?|Jnr\.?|Sr\.?|Snr\.?|III|II|IV)(?![\w])"
 _TRAILING_HONORIFICS = frozenset({"Ji", "Sahib"})
 _NAME = rf"{_NAME_TOKEN}(?: (?:{_INITIAL} )?(?:{_PARTICLES} )?{_NAME_TOKEN}){{0,2}}(?:,? {_SUFFIX})?"
 _NAME_RE = re.compile(_NAME)
@@ -115,7 +116,10 @@ _NON_NAME_WORDS = word_set(
     Coordinator Spokesperson Official Officials Excellency Majesty Highness Honorable Royal Emperor King Queen
     Prince Princess Pope Crown Biden-Harris Covid COVID Omicron Ukraine Russia China Japan Korea Americans
     American Indo-Pacific Pacific Atlantic Middle East West North South Western Eastern Northern Southern Central
-    New Old Great Day Week Year Time Number Part
+    New Old Great Day Week Year Time Number Part Hotel Palace Residence Plaza Square Airport
+    Station Base Port Harbor Harbour Museum Library Stadium Arena Embassy Consulate Mansion Villa Garden Gardens
+    Lodge Resort Estate Bridge Conduct Conducts Conducted Host Meet Discuss Sign Visit Travel Deliver Launch
+    Announce Welcome Attend Join Address Speak Hold
     """
 )
 
@@ -704,7 +708,7 @@ def _label_name(label: str, tokens: list[str]) -> ParsedName:
     return _upper_label_name(tokens)
 
 
-_LABEL_SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV"})
+_LABEL_SUFFIXES = frozenset({"JR", "JNR", "SR", "SNR", "II", "III", "IV"})
 
 
 def _upper_label_name(tokens: list[str]) -> ParsedName:

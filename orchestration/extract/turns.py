@@ -54,6 +54,11 @@ _MIXED_BODY = (  # 'Minister Kamikawa:', and the two-part forms 'NHK, Igarashi:'
 )
 _MIXED_LABEL_AT_START = re.compile(_MIXED_BODY)
 _MIXED_LABEL_AFTER_NEWLINE = re.compile(rf"\n{_MIXED_BODY}")
+# Labels closed by a full stop, as the American Presidency Project prints its transcripts: 'The President.
+# Please, have a seat.', 'Prime Minister Kishida. Thank you.', 'Q. Mr. President, ...'.
+_PERIOD_BODY = rf"(?P<label>{_MIXED_WORDS}|Q)\. (?: *(?P<marker>{_INTERPRETER_MARKER}) *)?(?=\S)"
+_PERIOD_LABEL_AT_START = re.compile(_PERIOD_BODY)
+_PERIOD_LABEL_AFTER_NEWLINE = re.compile(rf"\n{_PERIOD_BODY}")
 _INTERPRETER_ASIDE = re.compile(_INTERPRETER_MARKER)
 _POSSESSIVE = re.compile(r"['’]S\b")
 # Two or three capitalised words, hyphenated parts allowed ('Mao Ning', 'Josep Borrell', 'Shin Won-sik').
@@ -308,7 +313,7 @@ def find_labels(clean_text: str) -> tuple[LabelMatch, ...]:
     raw = ([head] if head else []) + list(_LABEL_AFTER_NEWLINE.finditer(clean_text))
     mixed = _mixed_case_labels(clean_text)
     if not raw:
-        return mixed
+        return mixed or _period_labels(clean_text)
     counts: dict[str, int] = {}
     for m in raw:
         name = m.group("label") or "Q"
@@ -368,6 +373,41 @@ def _mixed_case_labels(clean_text: str) -> tuple[LabelMatch, ...]:
     if len(out) < 3 or len({m.label for m in out}) == len(out):
         return ()  # not a dialogue: nobody speaks twice (a list of nominees, of quoted reactions)
     return tuple(out)
+
+
+def _period_labels(clean_text: str) -> tuple[LabelMatch, ...]:
+    """Labels closed by a full stop ('President Biden. Please, have a seat.'), only where a text has no
+    colon labels, held to the strictest test: a paragraph must open with a known title and at most three
+    name words ('The President', 'Prime Minister Kishida') or with 'Q', and two different speakers must
+    take turns. A paragraph of prose seldom opens with a titled name and a full stop; two of them that
+    name two people are a dialogue.
+    """
+    head = _PERIOD_LABEL_AT_START.match(clean_text)
+    raw = ([head] if head else []) + list(_PERIOD_LABEL_AFTER_NEWLINE.finditer(clean_text))
+    out = [
+        LabelMatch(m.start("label"), m.end(), m.group("label"), m.group("marker") is not None)
+        for m in raw
+        if _titled_period_label(m.group("label"))
+    ]
+    if len(out) < 2 or len({m.label for m in out}) < 2:
+        return ()
+    return tuple(out)
+
+
+def _titled_period_label(label: str) -> bool:
+    """'Prime Minister Kishida', 'The President', 'Q'; never an honorific ('Ms. Lee has served ...') nor a
+    name cut at an initial ('Judge Amy M. Baggio has been ...', 'President Joseph R. Biden, Jr. today ...')."""
+    if label == "Q":
+        return True
+    words = label.split()
+    if "." in label or len(words[-1]) < 3 or _POSSESSIVE.search(label.upper()):
+        return False
+    if _label_words(label.upper()).verdict is False:
+        return False
+    parsed = parse_label(label)
+    if parsed.title is None or not parsed.title.role or len(parsed.name_tokens) > 3:
+        return False
+    return bool(parsed.name_tokens) or words[0] == "The"  # 'The President.', not the abbreviation 'Sen.'
 
 
 def _interpreted(m: re.Match[str]) -> bool:

@@ -452,3 +452,19 @@ def test_a_list_of_titled_people_and_a_person_with_two_joined_titles():
     assert people["Aalto"].role == "Secretary"
     assert [p.family_name for p in _analyse(text, "news").local_people].count("Lind") == 1  # both titles are hers
     assert people["Lind"].country == "AU"
+
+
+def test_places_and_headline_verbs_are_not_names_and_jnr_is_a_suffix():
+    text = (
+        "Secretary of State Rhys Grant Conduct Press Conference\n\n"
+        "The ministers met at the Lakeside Prince Hotel. President Ferdinand Oduya Jnr welcomed them. "
+        "Secretary Grant spoke."
+    )
+    people = {p.family_name: p for p in _analyse(text, "news").local_people}
+    assert set(people) == {"Grant", "Oduya"}
+    assert people["Oduya"].given_name == "Ferdinand" and people["Oduya"].role == "President"
+
+
+def test_a_middle_initial_printed_without_its_full_stop_is_still_an_initial():
+    people = _analyse("Foreign Secretary Rhys J Grant met the press. Grant said little.", "news").local_people
+    assert [(p.family_name, p.given_name) for p in people] == [("Grant", "Rhys")]

@@ -224,3 +224,23 @@ def test_personal_name_labels_use_the_same_letters_as_names():
         "Đặng Thu Hằng: Good afternoon.\nQuestion: When?\nĐặng Thu Hằng: Soon.\nQuestion: Why?\nĐặng Thu Hằng: Because."
     )
     assert [m.label for m in find_labels(remarks)] == ["Đặng Thu Hằng", "Question"] * 2 + ["Đặng Thu Hằng"]
+
+
+def test_labels_closed_by_a_full_stop_when_a_transcript_has_no_colon_labels():
+    """The American Presidency Project's style: 'The President. ...', 'Prime Minister Aalto. ...', 'Q. ...'."""
+    text = (
+        "Remarks Prior to a Meeting With Prime Minister Rhys Aalto\nMay 4, 2026\n\n"
+        "The President. Well, Rhys, welcome back.\n"
+        "Prime Minister Aalto. Thank you, Mr. President.\n"
+        "Q. Will you sign the accord?\n"
+        "The President. We will."
+    )
+    assert [m.label for m in find_labels(text)] == ["The President", "Prime Minister Aalto", "Q", "The President"]
+    not_dialogue = (
+        "Judge Amy M. Lund has served on the county bench since 2019.\n"
+        "Ms. Lund received her J.D. from the state university.\n"
+        "Sen. Mara Voss: “A welcome step.”\n"
+        "President Joseph R. Biden, Jr. today announced the delegation.\n"
+        "Prime Minister Aalto. The name alone opens one paragraph here, and nobody answers."
+    )
+    assert find_labels(not_dialogue) == ()
