@@ -5,13 +5,18 @@
 -- and not at all when a document of that publisher is itself among the fact's sources (the
 -- copy repeats it). A copy beside a source of another or unknown publisher does corroborate
 -- it: nothing says one was taken from the other. For dates, a coarser value that the
--- winning date falls in ('2024-07' for '2024-07-28') agrees with it rather than conflicting.
+-- winning date falls in ('2024-07' for '2024-07-28') agrees with it rather than conflicting, and
+-- so does a country for a place that is no country ('China' for 'Beijing'), and the other way round.
 with claims as (
     select * from {{ ref('fct_fact_claim') }}
 ),
 
 documents as (
     select * from {{ ref('dim_document') }}
+),
+
+countries as (
+    select name from {{ ref('ref_countries') }}
 ),
 
 sourced as (
@@ -67,7 +72,13 @@ ranked as (
         *,
         row_number() over (
             partition by fact_key, attribute
-            order by independent_source_count desc, length(value) desc, claim_count desc, value asc
+            order by
+                independent_source_count desc,
+                -- the finer place wins a tie: 'Beijing' over 'China'
+                attribute = 'place' and value in (select countries.name from countries) asc,
+                length(value) desc,
+                claim_count desc,
+                value asc
         ) as rank
     from per_value
 ),
@@ -84,7 +95,12 @@ compared as (
         keyed.*,
         winners.value as winning_value,
         keyed.value = winners.value
-        or (keyed.attribute = 'date' and starts_with(winners.value, keyed.value)) as agrees
+        or (keyed.attribute = 'date' and starts_with(winners.value, keyed.value))
+        or (
+            keyed.attribute = 'place'
+            and (keyed.value in (select countries.name from countries))
+            != (winners.value in (select countries.name from countries))
+        ) as agrees
     from keyed
     inner join winners on keyed.fact_key = winners.fact_key and keyed.attribute = winners.attribute
 ),
