@@ -521,9 +521,19 @@ def core_of_name(name: str, family: str) -> str:
     numeric = [word for word in words if _NUMERIC_FORMAT.match(word)]
     if numeric:
         return numeric[0]
-    if not words and family == "meeting" and _names_foreign_and_defence(head):
-        return _FOREIGN_AND_DEFENCE_FORMAT
+    if family == "meeting" and _names_foreign_and_defence(head) and set(words) <= _country_words(_reference_key()):
+        return _FOREIGN_AND_DEFENCE_FORMAT  # what is left names only countries: 'Republic of Korea – United States'
     return " ".join(words)
+
+
+@functools.lru_cache(maxsize=4)
+def _country_words(_folder: str | None) -> frozenset[str]:
+    """Every word of every country name and alias in ref_countries, lower case ('republic', 'korea', 'u.s')."""
+    words = {"u.s"}  # 'U.S.' as _core_words leaves it, without its last full stop
+    for row in load_reference("ref_countries"):
+        for alias in [row["name"], *row["aliases"].split("|")]:
+            words.update(word.lower().rstrip(".,") for word in alias.split())
+    return frozenset(words)
 
 
 def _names_foreign_and_defence(name: str) -> bool:
@@ -553,8 +563,8 @@ def _core_words(tokens: Sequence[str], family: str) -> list[str]:
     words: list[str] = []
     for raw in tokens:
         token = _strip_quotes(raw.strip("()"))
-        if not token or is_party_compound(token):
-            continue
+        if not token or is_party_compound(token) or not any(c.isalnum() for c in token):
+            continue  # a party compound, or a spaced dash ('Republic of Korea – United States')
         if _POSSESSIVE.search(token):
             words = [_POSSESSIVE.sub("", token).lower()]  # 'Prime Minister Kishida's visit' -> 'kishida'
             continue

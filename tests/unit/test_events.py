@@ -45,6 +45,15 @@ def test_alias_keys_from_generic_rules() -> None:
     assert alias_key_for("Courtesy Call on Prime Minister X", "courtesy_call", "courtesy_call") == "courtesy_call*"
     assert alias_key_for("the meeting", "meeting", "meeting").endswith("*")  # generic: merged within a document only
     assert alias_key_for("Kishida's visit", "visit", "visit") == "visit:kishida"
+    # A foreign-and-defence ministerial is the 2+2 format, whatever parties and ordinal it prints.
+    for name in (
+        "Second Norway-Finland Foreign and Defence Ministerial Meeting",
+        "Republic of Korea – Norway Foreign and Defense Ministerial Meeting",
+        "Joint Foreign and Defense Ministerial meeting with Norway",
+    ):
+        assert core_of_name(name, "meeting") == "2+2", name
+    assert core_of_name("Foreign and Defense Ministerial Meeting on Cyber Resilience", "meeting") == "cyber resilience"
+    assert core_of_name("the 24th Nordic Summit", "summit") == "nordic"  # ordinals never key an event
 
 
 def test_mentions_grow_names_and_keys() -> None:
