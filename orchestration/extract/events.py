@@ -372,6 +372,18 @@ _NOT_PLACES = frozenset(
         "January",
         "February",
         "March",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
         "Monday",
         "Tuesday",
         "Wednesday",
@@ -1225,7 +1237,7 @@ def _place_near(
     for match in _PLACE.finditer(text, sentence_start, sentence_end):
         place = _without_sentence_dot(match["place"].rstrip(",’'"))
         first = place.split()[0]
-        if first in _NOT_PLACES or first.rstrip("’'s") in _NOT_PLACES or _TIME_WORD_RE.match(first):
+        if first.rstrip(".") in _NOT_PLACES or first.rstrip("’'s") in _NOT_PLACES or _TIME_WORD_RE.match(first):
             continue
         distance = _distance(candidate, match.start(), match.end())
         if distance > 120 or best is not None and distance >= best[0]:

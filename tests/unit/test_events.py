@@ -636,3 +636,10 @@ def test_a_trilateral_summit_is_the_three_party_summit_of_that_day() -> None:
     two_party = mentions_of("On March 8, 2026, the leaders held a Norway-Finland Summit.", doc="c")
     events = [e for e in _resolve(summary, story, two_party).events if e.kind == "summit"]
     assert sorted(e.source_document_count for e in events) == [1, 2]  # the bilateral one stays apart
+
+
+def test_an_abbreviated_month_is_no_place() -> None:
+    rows = mentions_of("The two ministers will hold talks in Sept. in Oslo, officials said.", kind="news").event_mentions
+    assert [m.place for m in rows] == ["Oslo"]
+    rows = mentions_of("The two ministers will hold talks in Sept. 5, officials said.", kind="news").event_mentions
+    assert [m.place for m in rows] == [None]
