@@ -342,6 +342,25 @@ _CAPITAL_STOPWORDS = frozenset(
         "mrs",
         "ms",
         "dr",
+        # headline verbs: 'X and Y Conduct Press Conference', 'President Hosts Leaders Summit'
+        "conduct",
+        "conducts",
+        "hold",
+        "holds",
+        "host",
+        "hosts",
+        "attend",
+        "attends",
+        "join",
+        "joins",
+        "deliver",
+        "delivers",
+        "co-chair",
+        "co-chairs",
+        "convene",
+        "convenes",
+        "participate",
+        "participates",
     }
 )
 _DETERMINERS_AND_FILLERS = frozenset(["the", "a", "an", "and", "of", "&", "this", "that"])

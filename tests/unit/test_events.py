@@ -639,7 +639,16 @@ def test_a_trilateral_summit_is_the_three_party_summit_of_that_day() -> None:
 
 
 def test_an_abbreviated_month_is_no_place() -> None:
-    rows = mentions_of("The two ministers will hold talks in Sept. in Oslo, officials said.", kind="news").event_mentions
+    rows = mentions_of(
+        "The two ministers will hold talks in Sept. in Oslo, officials said.", kind="news"
+    ).event_mentions
     assert [m.place for m in rows] == ["Oslo"]
     rows = mentions_of("The two ministers will hold talks in Sept. 5, officials said.", kind="news").event_mentions
     assert [m.place for m in rows] == [None]
+
+
+def test_a_headline_verb_is_not_part_of_an_event_name() -> None:
+    text = "Secretary Aalto and Minister Lund Conduct Press Conference\nMay 4, 2026\n\nThey spoke to reporters."
+    names = [m.name for m in mentions_of(text).event_mentions]
+    assert names and all(not name.startswith(("Lund", "Conduct")) for name in names), names
+    assert "Press Conference" in names
