@@ -57,6 +57,20 @@ _MIXED_LABEL_AFTER_NEWLINE = re.compile(rf"\n{_MIXED_BODY}")
 # Labels closed by a full stop, as the American Presidency Project prints its transcripts: 'The President.
 # Please, have a seat.', 'Prime Minister Kishida. Thank you.', 'Q. Mr. President, ...'.
 _PERIOD_BODY = rf"(?P<label>{_MIXED_WORDS}|Q)\. (?: *(?P<marker>{_INTERPRETER_MARKER}) *)?(?=\S)"
+# A field holding a code, not a turn: a photo's 'VIRIN: 220411-D-BN624-0090', 'REF: 2024-07-118A'.
+_CODE_FIELD = re.compile(r"(?P<code>[A-Z0-9./:-]*\d[A-Z0-9./:-]*)[ \t]*(?:\n|$)")
+
+
+def _holds_a_code(text: str, position: int) -> bool:
+    """The label's line holds only a code of letters and digits, or a long one ('220411-D-BN624-0090');
+    a number said aloud ('THE PRESIDENT: 46.', 'Q    12:45.') is a turn."""
+    field = _CODE_FIELD.match(text, position)
+    if field is None:
+        return False
+    code = field["code"]
+    return len(code) >= 10 or any(char.isalpha() for char in code)
+
+
 _PERIOD_LABEL_AT_START = re.compile(_PERIOD_BODY)
 _PERIOD_LABEL_AFTER_NEWLINE = re.compile(rf"\n{_PERIOD_BODY}")
 _INTERPRETER_ASIDE = re.compile(_INTERPRETER_MARKER)
@@ -311,6 +325,7 @@ def find_labels(clean_text: str) -> tuple[LabelMatch, ...]:
     """
     head = LABEL_LINE.match(clean_text)
     raw = ([head] if head else []) + list(_LABEL_AFTER_NEWLINE.finditer(clean_text))
+    raw = [m for m in raw if not _holds_a_code(clean_text, m.end())]
     mixed = _mixed_case_labels(clean_text)
     if not raw:
         return mixed or _period_labels(clean_text)

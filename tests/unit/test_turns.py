@@ -244,3 +244,18 @@ def test_labels_closed_by_a_full_stop_when_a_transcript_has_no_colon_labels():
         "Prime Minister Aalto. The name alone opens one paragraph here, and nobody answers."
     )
     assert find_labels(not_dialogue) == ()
+
+
+def test_a_field_holding_a_code_is_not_a_turn():
+    text = (
+        "Ministers Meet at the Pentagon\n\nThe ministers met on Monday.\n"
+        "VIRIN: 260411-D-XX123-0090\nSecretary Aalto spoke.\nVIRIN: 260411-D-XX123-0144\n"
+    )
+    assert find_labels(text) == ()
+    assert [m.label for m in find_labels("SECRETARY AALTO: We met 2 times.\nQ: 2026?\nSECRETARY AALTO: Yes.")] == [
+        "SECRETARY AALTO",
+        "Q",
+        "SECRETARY AALTO",
+    ]
+    said_aloud = "MAYOR LUND: 881-\nTHE PRESIDENT: 881-\nMAYOR LUND: 46.\nTHE PRESIDENT: 46.\n"
+    assert [m.label for m in find_labels(said_aloud)] == ["MAYOR LUND", "THE PRESIDENT"] * 2
