@@ -1136,7 +1136,7 @@ def _nearest_dating_timex(
     for expression in expressions:
         if expression.kind not in _DATING_TIMEX_KINDS or expression.precision not in ("day", "month", "year"):
             continue
-        if expression.text.lower().startswith(_NON_EVENT_DATE_CUES):
+        if expression.text.lower().startswith(_NON_EVENT_DATE_CUES) or _after_non_event_cue(text, expression):
             continue
         distance = _distance(candidate, expression.char_start, expression.char_end)
         limit = FRAMING_DATE_DISTANCE if _frames_its_sentence(text, expression) else MAX_DATE_DISTANCE
@@ -1150,6 +1150,12 @@ def _nearest_dating_timex(
             continue
         best = (distance, expression)
     return best[1] if best else None
+
+
+def _after_non_event_cue(text: str, expression: TimeExpression) -> bool:
+    """'I have been visiting India since yesterday and have just concluded the 2+2': an expression after
+    'since' starts a period; it does not date the event. ('from June 11 to 13' still dates a summit.)"""
+    return text[max(0, expression.char_start - 6) : expression.char_start].lower() == "since "
 
 
 def _frames_its_sentence(text: str, expression: TimeExpression) -> bool:

@@ -1672,6 +1672,7 @@ def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
             and sizes.get(fold(person.given_name), 0) > sizes[family_key]
             and not _read_by_printing_convention(person)
             or _reversed_by_titled_surname(person, family_key, titled_surnames, given_families)
+            or _family_word_read_as_given(person, family_key, sizes)
         )
     ]
     for family_key, person in moves:
@@ -1685,6 +1686,15 @@ def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
     _read_as_printed_family_first_elsewhere(by_family)
     for family_key in [key for key, members in by_family.items() if not members]:
         del by_family[family_key]
+
+
+def _family_word_read_as_given(person: LocalPerson, family_key: str, sizes: dict[str, int]) -> bool:
+    """'Mrs. Kishida Yuko' read given 'Kishida', family 'Yuko': for a country that puts the family name
+    first, a first word that other people's family name is (two or more sources) and a last word
+    that is nobody else's family name are read family first."""
+    if person.country not in lexicon().family_first_countries or _read_by_printing_convention(person):
+        return False
+    return sizes.get(fold(person.given_name or ""), 0) >= 2 and sizes.get(family_key, 0) == 1
 
 
 def _read_by_printing_convention(person: LocalPerson) -> bool:

@@ -652,3 +652,12 @@ def test_a_headline_verb_is_not_part_of_an_event_name() -> None:
     names = [m.name for m in mentions_of(text).event_mentions]
     assert names and all(not name.startswith(("Lund", "Conduct")) for name in names), names
     assert "Press Conference" in names
+
+
+def test_a_date_after_since_starts_a_period_and_dates_no_event() -> None:
+    text = (
+        "Press Conference\nTuesday, May 5, 2026\n\n"
+        "MINISTER AALTO: I have been visiting Oslo since yesterday and have just concluded the Nordic 5+5 meeting."
+    )
+    (mention,) = [m for m in mentions_of(text).event_mentions if m.alias_key == "5+5"]
+    assert mention.event_date != dt.date(2026, 5, 4)

@@ -468,3 +468,19 @@ def test_places_and_headline_verbs_are_not_names_and_jnr_is_a_suffix():
 def test_a_middle_initial_printed_without_its_full_stop_is_still_an_initial():
     people = _analyse("Foreign Secretary Rhys J Grant met the press. Grant said little.", "news").local_people
     assert [(p.family_name, p.given_name) for p in people] == [("Grant", "Rhys")]
+
+
+def test_a_family_first_name_read_given_first_turns_round_on_a_known_family_word():
+    """'Mrs. Tanabe Emi' read given 'Tanabe', while two other sources know the family 'Tanabe'."""
+    people, _ = resolve_people(
+        [
+            _lp("a", "t", "Tanabe", "Hiroki", "Prime Minister", "JP", printed="Tanabe Hiroki", family_first=True),
+            _lp("b", "t", "Tanabe", "Hiroki", "Prime Minister", "JP", printed="Hiroki Tanabe"),
+            _lp("b", "e", "Emi", "Tanabe", None, "JP", printed="Tanabe Emi", family_first=True),
+            _lp("c", "o", "Okafor", "Jim", "Governor", "US"),  # a given-first country keeps its reading
+            _lp("d", "o", "Okafor", "Ada", "Senator", "US"),
+            _lp("d", "j", "Lund", "Okafor", None, "US"),
+        ]
+    )
+    names = {(p.family_name, p.given_name) for p in people}
+    assert ("Tanabe", "Emi") in names and ("Lund", "Okafor") in names
