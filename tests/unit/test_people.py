@@ -484,3 +484,10 @@ def test_a_family_first_name_read_given_first_turns_round_on_a_known_family_word
     )
     names = {(p.family_name, p.given_name) for p in people}
     assert ("Tanabe", "Emi") in names and ("Lund", "Okafor") in names
+
+
+def test_the_external_affairs_title_is_indias_by_default():
+    people = {
+        p.family_name: p for p in _analyse("External Affairs Minister Anil Rao met the press.", "news").local_people
+    }
+    assert people["Rao"].country == "IN"
