@@ -78,6 +78,8 @@ def said(sentence: str, speaker: str = "moreau", kind: str = "transcript") -> li
         ("We intend to sign the fisheries accord.", "intent"),
         ("We are determined to bring the smugglers to justice.", "determined"),
         ("Both sides committed to strengthening the joint coast guard patrols.", "committed"),
+        ("The United States defense commitments to the islands are ironclad.", "committed"),
+        ("Norway’s commitment to the fisheries accord remains unwavering.", "committed"),
         ("The four Ministers confirmed that the two countries would expand port visits.", "reaffirmed"),
     ],
 )
