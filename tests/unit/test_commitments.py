@@ -80,6 +80,7 @@ def said(sentence: str, speaker: str = "moreau", kind: str = "transcript") -> li
         ("Both sides committed to strengthening the joint coast guard patrols.", "committed"),
         ("The United States defense commitments to the islands are ironclad.", "committed"),
         ("Norway’s commitment to the fisheries accord remains unwavering.", "committed"),
+        ("The two leaders decided to establish a joint working group on ports.", "agreed"),
         ("The four Ministers confirmed that the two countries would expand port visits.", "reaffirmed"),
     ],
 )
@@ -135,6 +136,7 @@ def test_a_commitment_with_a_deadline_keeps_its_modality():
         "I would like to send our deepest condolences to the families of the victims.",  # courtesy
         "I would like to give a summary of my visit to the islands.",  # speech act
         "The pledge was the one the delegations committed to.",  # talks about a commitment
+        "I decided to run for the senate when I was young.",  # a life story, not a commitment
         "I’ll say a few words about the budget.",  # speech act
         "The people deserve an election that reflects their will, free from fear.",  # the noun 'will'
     ],
