@@ -512,6 +512,10 @@ def _country_before(text: str, position: int) -> str | None:
     joined = _joined_title(words)
     if joined is not None:
         words = words[: -joined[1]]
+        if words and words[-1].startswith("(") and words[-1].endswith(")"):
+            words.pop()  # "People's Republic of China (PRC) State Councilor and Foreign Minister"
+    if words and words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]  # "China's Foreign Minister", "South Korea's Defense Minister"
     aliases = lexicon().country_by_alias
     for size in (1, 2, 3, 4):
         if size <= len(words):

@@ -491,3 +491,12 @@ def test_the_external_affairs_title_is_indias_by_default():
         p.family_name: p for p in _analyse("External Affairs Minister Anil Rao met the press.", "news").local_people
     }
     assert people["Rao"].country == "IN"
+
+
+def test_a_possessive_country_before_a_title_is_the_persons_country():
+    text = "Finland’s Foreign Minister Rhys Aalto met South Korea's Defense Minister Park Min-ho."
+    people = {p.family_name: p for p in _analyse(text, "news").local_people}
+    assert people["Aalto"].country == "FI" and people["Park"].country == "KR"
+    text = "Blinken met People's Republic of China (PRC) State Councilor and Foreign Minister Wu Gang in Oslo."
+    people = {p.family_name: p for p in _analyse(text, "news").local_people}
+    assert people["Wu"].country == "CN" and people["Wu"].given_name == "Gang"
