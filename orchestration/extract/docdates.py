@@ -29,7 +29,7 @@ _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s
 _LABEL = r"(?:(?:Date|Dated|Published|Released|Posted|Issued|Updated)(?:\s+[Oo]n)?\s*:?\s*)?"
 _CLOCK = r"\d{1,2}:\d\d(?::\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4})?"
 # The place a clock time is local to: '5:14 p.m. Philippines (Manila)', '10:00 a.m. (Tokyo)'.
-_CLOCK_PLACE = r"(?:[ \t]+\(?[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)?\)?(?:[ \t]+\([A-Z][A-Za-z ]{1,30}\))?)?"
+_CLOCK_PLACE = r"(?:[ \t]+\(?[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,2}\)?(?:[ \t]+\([A-Z][A-Za-z ]{1,30}\))?)?"
 # Where the document was issued, before its date: 'Beijing, 7 December 2023', 'Washington, D.C., July 29, 2024'.
 _PLACE = r"(?:[A-Z][A-Za-z.'’ -]{1,40},[ \t]+){0,2}"
 # A line that is only a date: optionally labelled or placed, optionally with a clock time before it ('20:00

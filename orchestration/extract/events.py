@@ -241,7 +241,8 @@ _PRESS_TITLE = re.compile(r"press\s+(?:conference|briefing|gaggle)|news\s+confer
 _TIME_WORDS = frozenset(
     list(WEEKDAY_NUMBERS)
     + ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-       "november", "december", "today", "yesterday", "tomorrow", "tonight", "sunday", "week", "month", "year"]
+       "november", "december", "today", "yesterday", "tomorrow", "tonight", "sunday", "week", "month", "year",
+       "night", "morning", "afternoon", "evening"]
 )  # fmt: skip
 _CAPITAL_STOPWORDS = frozenset(
     {
@@ -364,6 +365,7 @@ _CAPITAL_STOPWORDS = frozenset(
     }
 )
 _DETERMINERS_AND_FILLERS = frozenset(["the", "a", "an", "and", "of", "&", "this", "that"])
+_LETTER_DASH_NUMBER = re.compile(r"^([a-z]+)-(\d+)$")
 # 'the Second ... Meeting', 'the 24th Summit': which occurrence, not which event series; the date tells
 # occurrences apart, so an ordinal in the merge key only split one meeting into two events.
 _ORDINAL = re.compile(
@@ -597,9 +599,12 @@ def _core_words(tokens: Sequence[str], family: str) -> list[str]:
         if not token or is_party_compound(token) or not any(c.isalnum() for c in token):
             continue  # a party compound, or a spaced dash ('Republic of Korea – United States')
         if _POSSESSIVE.search(token):
-            words = [_POSSESSIVE.sub("", token).lower()]  # 'Prime Minister Kishida's visit' -> 'kishida'
+            owner = _POSSESSIVE.sub("", token).lower()
+            # 'Prime Minister Kishida's visit' -> 'kishida'; 'last night's working dinner' names no owner
+            words = [] if owner in _TIME_WORDS else [owner]
             continue
-        lower = token.lower().rstrip(".,")
+        lower = _LETTER_DASH_NUMBER.sub(r"\1\2", token.lower().rstrip(".,"))  # 'G-7' is 'G7'
+
         qualifier = qualifiers.get(lower)
         if lower in trigger_words or lower in _DETERMINERS_AND_FILLERS or (qualifier and not qualifier.in_core):
             continue

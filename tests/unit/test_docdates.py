@@ -42,7 +42,7 @@ def test_unparseable_metadata_falls_back_to_the_text() -> None:
      "Released on July 29, 2024", "July 29, 2024 3:10 PM EDT", "20:00 JST, July 29, 2024", "09:39 AM July 29, 2024",
      "July 29, 2024 12:13 pm | Updated 12:13 pm IST - New Delhi", "Posted On: 29 JUL 2024", "7/29/2024",
      "29/07/2024", "2024-07-29 11:44:53", "Canberra, 29 July 2024", "Washington, D.C., July 29, 2024",
-     "Monday, July 29, 2024, 5:14 p.m. Philippines (Manila)"],
+     "Monday, July 29, 2024, 5:14 p.m. Philippines (Manila)", "Monday, July 29, 2024, 6:51 p.m. Lakeside Prince Hotel"],
 )  # fmt: skip
 def test_date_lines_near_the_top_are_stated(line: str) -> None:
     row = find_document_date("d", f"Some Title\n{line}\nText of the document.", {})

@@ -54,6 +54,8 @@ def test_alias_keys_from_generic_rules() -> None:
         assert core_of_name(name, "meeting") == "2+2", name
     assert core_of_name("Foreign and Defense Ministerial Meeting on Cyber Resilience", "meeting") == "cyber resilience"
     assert core_of_name("the 24th Nordic Summit", "summit") == "nordic"  # ordinals never key an event
+    assert core_of_name("the N-5 Summit", "summit") == core_of_name("the N5 Summit", "summit") == "n5"
+    assert alias_key_for("last night’s working dinner", "meeting", "meeting").endswith("*")  # no owner: generic
 
 
 def test_mentions_grow_names_and_keys() -> None:
