@@ -508,11 +508,30 @@ def _number_of(word: str) -> str:
 
 
 def fold_country_names(text: str) -> str:
-    """'Australia-United States Ministerial' -> 'Australia-U.S. Ministerial': a two-word country
-    name inside a party prefix is one token, so the prefix is read as parties, not as name words."""
-    if "United" not in text:
+    """'Australia-United States Ministerial' -> 'Australia-U.S. Ministerial', 'South Korea-Japan-China
+    summit' -> 'ROK-Japan-China summit': a country name of several words touching a party prefix's
+    dash is one token, so the prefix is read as parties, not as name words."""
+    if "United" in text:
+        text = _UNITED_COUNTRY.sub(lambda m: _UNITED_COUNTRY_SHORT[" ".join(m[1].split())], text)
+    if "-" not in text and "–" not in text:
         return text
-    return _UNITED_COUNTRY.sub(lambda m: _UNITED_COUNTRY_SHORT[" ".join(m[1].split())], text)
+    pattern, short = _multiword_countries(_reference_key())
+    return pattern.sub(lambda m: short[m["after"] or m["before"]], text) if short else text
+
+
+@functools.lru_cache(maxsize=4)
+def _multiword_countries(_folder: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
+    """ref_countries names of several words ('South Korea', 'Republic of Korea', 'New Zealand') right
+    after or before a dash, and the one-word alias each folds to (the country's first: 'ROK')."""
+    short: dict[str, str] = {}
+    for row in load_reference("ref_countries"):
+        aliases = [row["name"], *row["aliases"].split("|")]
+        one_word = next((alias for alias in aliases if " " not in alias and alias[:1].isupper()), None)
+        for alias in aliases:
+            if one_word and " " in alias and alias[:1].isupper() and not alias.startswith("United "):
+                short[alias] = one_word
+    names = "|".join(re.escape(name) for name in sorted(short, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<=[-–])(?P<after>{names})\b|\b(?P<before>{names})(?=[-–])"), short
 
 
 def _strip_quotes(token: str) -> str:
@@ -525,10 +544,26 @@ def is_party_compound(token: str) -> bool:
 
 
 def parties_of(token: str) -> str:
-    """'U.S.-Japan' and 'Japan-U.S.' -> 'japan|u.s.' (order-free)."""
-    parts = [part.strip(" .").lower() for part in re.split(r"[-–]", token) if part.strip(" .")]
-    normal = sorted({_UNITED_STATES_FORMS.get(part, _UNITED_STATES_FORMS.get(part + ".", part)) for part in parts})
-    return "|".join(normal)
+    """'U.S.-Japan' and 'Japan-U.S.' -> 'JP|US' (order-free); a party ref_countries knows is its country
+    code ('ROK', 'Korea' and 'South Korean' are all 'KR'), another its lower-case name ('asean')."""
+    codes = _country_codes(_reference_key())
+    parts = [part.strip(" .") for part in re.split(r"[-–]", token) if part.strip(" .")]
+    normal = set()
+    for part in parts:
+        lower = part.lower()
+        united = _UNITED_STATES_FORMS.get(lower, _UNITED_STATES_FORMS.get(lower + "."))
+        normal.add(codes.get(lower) or codes.get(lower + ".") or ("US" if united else lower))
+    return "|".join(sorted(normal))
+
+
+@functools.lru_cache(maxsize=4)
+def _country_codes(_folder: str | None) -> dict[str, str]:
+    """Every ref_countries name and alias, lower case -> its country code."""
+    codes: dict[str, str] = {}
+    for row in load_reference("ref_countries"):
+        for alias in [row["name"], *row["aliases"].split("|")]:
+            codes.setdefault(alias.lower(), row["country_code"])
+    return codes
 
 
 def core_of_name(name: str, family: str) -> str:
@@ -541,8 +576,8 @@ def core_of_name(name: str, family: str) -> str:
     """
     name = fold_country_names(normalise_number_format(name))
     paren = _PAREN_NAME.match(name)
-    if paren:
-        short = _core_words(paren["short"].split(), family)
+    if paren and paren["short"].strip().lower() not in _country_codes(_reference_key()):
+        short = _core_words(paren["short"].split(), family)  # not '(ROK)' after 'Republic of Korea'
         if short and len(short) <= 3:
             return " ".join(short)
     head, complement = _split_complement(name)
@@ -598,6 +633,8 @@ def _core_words(tokens: Sequence[str], family: str) -> list[str]:
         token = _strip_quotes(raw.strip("()"))
         if not token or is_party_compound(token) or not any(c.isalnum() for c in token):
             continue  # a party compound, or a spaced dash ('Republic of Korea – United States')
+        if raw.startswith("(") and token.lower().rstrip(".") in _country_codes(_reference_key()):
+            continue  # '(ROK)' spelling out a party: 'Japan-China-Republic of Korea (ROK) Summit'
         if _POSSESSIVE.search(token):
             owner = _POSSESSIVE.sub("", token).lower()
             # 'Prime Minister Kishida's visit' -> 'kishida'; 'last night's working dinner' names no owner

@@ -153,7 +153,7 @@ class EventMention(NamedTuple):
     # Added by the time/event library (defaults keep older constructors valid):
     timex_id: str | None = None  # the time expression that dated this mention (re-resolved at corpus level)
     document_event: bool = False  # the document itself records this event (a press-conference transcript)
-    parties: str | None = None  # sorted party prefix ('japan|u.s.'); mentions with other parties never merge
+    parties: str | None = None  # sorted party codes ('JP|US', 'US|asean'); mentions with other parties never merge
     other_occurrence: bool = False  # 'our last 2+2', 'the next summit': not the occasion the document is about
 
 

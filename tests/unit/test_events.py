@@ -75,7 +75,7 @@ def test_parenthesised_abbreviation_after_a_long_name() -> None:
     text = "He received reports of the Japan-U.S. Security Consultative Committee (Japan-U.S. “2+2”)."
     (row,) = mentions_of(text).event_mentions
     assert row.alias_key == "2+2" and row.name == "Japan-U.S. Security Consultative Committee (2+2)"
-    assert row.parties == "japan|u.s."
+    assert row.parties == "JP|US"
 
 
 def test_quoted_spelled_format_name_and_possessive_weekday() -> None:
@@ -470,8 +470,8 @@ def test_a_parenthesised_abbreviation_after_the_name_keys_it_and_a_two_word_coun
     assert (first.name, first.alias_key, first.kind) == (
         "Norway-United States Ministerial Consultations (NORMIN)", "normin", "ministerial_meeting",
     )  # fmt: skip
-    assert first.parties == "norway|u.s." and second.alias_key == "normin"
-    assert summit.parties == "norway|u.s." and summit.alias_key == "summit*"  # not a 'states' summit
+    assert first.parties == "NO|US" and second.alias_key == "normin"
+    assert summit.parties == "NO|US" and summit.alias_key == "summit*"  # not a 'states' summit
 
 
 def test_a_statement_titled_after_a_gathering_dates_it_by_the_statement() -> None:
@@ -663,3 +663,15 @@ def test_a_date_after_since_starts_a_period_and_dates_no_event() -> None:
     )
     (mention,) = [m for m in mentions_of(text).event_mentions if m.alias_key == "5+5"]
     assert mention.event_date != dt.date(2026, 5, 4)
+
+
+def test_parties_are_country_codes_whatever_name_or_order_a_source_prints() -> None:
+    from orchestration.extract.events import parties_of
+
+    assert parties_of("ROK-Japan-China") == parties_of("Korea-Japan-China") == "CN|JP|KR"
+    # a bracketed country abbreviation spells out a party; it does not name the event
+    assert core_of_name("Ninth Norway-China-Republic of Korea (ROK) Trilateral Summit", "summit") == "trilateral"
+    first = mentions_of("The South Korea-Norway summit was held on March 8, 2026.", doc="a")
+    second = mentions_of("Readout\nMarch 9, 2026\nThe Norway-ROK summit on March 8, 2026 went well.", doc="b")
+    summits = [e for e in _resolve(first, second).events if e.kind == "summit"]
+    assert [e.source_document_count for e in summits] == [2]
