@@ -424,7 +424,6 @@ _NOT_PLACES = frozenset(
         "Parliament",
     }
 )
-_UNITED_STATES_FORMS = {"us": "u.s.", "u.s": "u.s.", "usa": "u.s.", "u.s.a.": "u.s.", "united states": "u.s."}
 _DATING_TIMEX_KINDS = frozenset({"date", "relative"})
 _EVENT_PRECISIONS = frozenset({"day", "month", "year"})
 _NON_EVENT_DATE_CUES = ("since", "by ", "until", "through", "before", "after", "from")
@@ -515,23 +514,35 @@ def fold_country_names(text: str) -> str:
         text = _UNITED_COUNTRY.sub(lambda m: _UNITED_COUNTRY_SHORT[" ".join(m[1].split())], text)
     if "-" not in text and "–" not in text:
         return text
-    pattern, short = _multiword_countries(_reference_key())
-    return pattern.sub(lambda m: short[m["after"] or m["before"]], text) if short else text
+    names = _country_names(_reference_key())
+    return names.multiword.sub(lambda m: names.short[m["after"] or m["before"]], text)
+
+
+class _CountryNames(NamedTuple):
+    """What event names need of ref_countries, read once per reference folder."""
+
+    codes: dict[str, str]  # every name and alias, lower case -> country code ('rok' -> 'KR')
+    words: frozenset[str]  # every word of them, lower case, no last full stop ('republic', 'korea', 'u.s')
+    multiword: re.Pattern[str]  # a name of several words right after or before a dash ('South Korea')
+    short: dict[str, str]  # such a name -> the country's first one-word alias ('ROK')
 
 
 @functools.lru_cache(maxsize=4)
-def _multiword_countries(_folder: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
-    """ref_countries names of several words ('South Korea', 'Republic of Korea', 'New Zealand') right
-    after or before a dash, and the one-word alias each folds to (the country's first: 'ROK')."""
+def _country_names(_folder: str | None) -> _CountryNames:
+    codes: dict[str, str] = {}
+    words: set[str] = set()
     short: dict[str, str] = {}
     for row in load_reference("ref_countries"):
         aliases = [row["name"], *row["aliases"].split("|")]
         one_word = next((alias for alias in aliases if " " not in alias and alias[:1].isupper()), None)
         for alias in aliases:
+            codes.setdefault(alias.lower(), row["country_code"])
+            words.update(word.lower().rstrip(".,") for word in alias.split())
             if one_word and " " in alias and alias[:1].isupper() and not alias.startswith("United "):
                 short[alias] = one_word
     names = "|".join(re.escape(name) for name in sorted(short, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<=[-–])(?P<after>{names})\b|\b(?P<before>{names})(?=[-–])"), short
+    multiword = re.compile(rf"(?<=[-–])(?P<after>{names})\b|\b(?P<before>{names})(?=[-–])")
+    return _CountryNames(codes, frozenset(words), multiword, short)
 
 
 def _strip_quotes(token: str) -> str:
@@ -546,24 +557,9 @@ def is_party_compound(token: str) -> bool:
 def parties_of(token: str) -> str:
     """'U.S.-Japan' and 'Japan-U.S.' -> 'JP|US' (order-free); a party ref_countries knows is its country
     code ('ROK', 'Korea' and 'South Korean' are all 'KR'), another its lower-case name ('asean')."""
-    codes = _country_codes(_reference_key())
-    parts = [part.strip(" .") for part in re.split(r"[-–]", token) if part.strip(" .")]
-    normal = set()
-    for part in parts:
-        lower = part.lower()
-        united = _UNITED_STATES_FORMS.get(lower, _UNITED_STATES_FORMS.get(lower + "."))
-        normal.add(codes.get(lower) or codes.get(lower + ".") or ("US" if united else lower))
-    return "|".join(sorted(normal))
-
-
-@functools.lru_cache(maxsize=4)
-def _country_codes(_folder: str | None) -> dict[str, str]:
-    """Every ref_countries name and alias, lower case -> its country code."""
-    codes: dict[str, str] = {}
-    for row in load_reference("ref_countries"):
-        for alias in [row["name"], *row["aliases"].split("|")]:
-            codes.setdefault(alias.lower(), row["country_code"])
-    return codes
+    codes = _country_names(_reference_key()).codes
+    parts = [part.strip(" .").lower() for part in re.split(r"[-–]", token) if part.strip(" .")]
+    return "|".join(sorted({codes.get(part) or codes.get(part + ".") or part for part in parts}))
 
 
 def core_of_name(name: str, family: str) -> str:
@@ -576,7 +572,7 @@ def core_of_name(name: str, family: str) -> str:
     """
     name = fold_country_names(normalise_number_format(name))
     paren = _PAREN_NAME.match(name)
-    if paren and paren["short"].strip().lower() not in _country_codes(_reference_key()):
+    if paren and paren["short"].strip().lower() not in _country_names(_reference_key()).codes:
         short = _core_words(paren["short"].split(), family)  # not '(ROK)' after 'Republic of Korea'
         if short and len(short) <= 3:
             return " ".join(short)
@@ -589,19 +585,13 @@ def core_of_name(name: str, family: str) -> str:
     numeric = [word for word in words if _NUMERIC_FORMAT.match(word)]
     if numeric:
         return numeric[0]
-    if family == "meeting" and _names_foreign_and_defence(head) and set(words) <= _country_words(_reference_key()):
+    if (
+        family == "meeting"
+        and _names_foreign_and_defence(head)
+        and set(words) <= _country_names(_reference_key()).words
+    ):
         return _FOREIGN_AND_DEFENCE_FORMAT  # what is left names only countries: 'Republic of Korea – United States'
     return " ".join(words)
-
-
-@functools.lru_cache(maxsize=4)
-def _country_words(_folder: str | None) -> frozenset[str]:
-    """Every word of every country name and alias in ref_countries, lower case ('republic', 'korea', 'u.s')."""
-    words = {"u.s"}  # 'U.S.' as _core_words leaves it, without its last full stop
-    for row in load_reference("ref_countries"):
-        for alias in [row["name"], *row["aliases"].split("|")]:
-            words.update(word.lower().rstrip(".,") for word in alias.split())
-    return frozenset(words)
 
 
 def _names_foreign_and_defence(name: str) -> bool:
@@ -633,7 +623,7 @@ def _core_words(tokens: Sequence[str], family: str) -> list[str]:
         token = _strip_quotes(raw.strip("()"))
         if not token or is_party_compound(token) or not any(c.isalnum() for c in token):
             continue  # a party compound, or a spaced dash ('Republic of Korea – United States')
-        if raw.startswith("(") and token.lower().rstrip(".") in _country_codes(_reference_key()):
+        if raw.startswith("(") and token.lower().rstrip(".") in _country_names(_reference_key()).codes:
             continue  # '(ROK)' spelling out a party: 'Japan-China-Republic of Korea (ROK) Summit'
         if _POSSESSIVE.search(token):
             owner = _POSSESSIVE.sub("", token).lower()
@@ -1178,7 +1168,7 @@ def _nearest_dating_timex(
     for expression in expressions:
         if expression.kind not in _DATING_TIMEX_KINDS or expression.precision not in ("day", "month", "year"):
             continue
-        if expression.text.lower().startswith(_NON_EVENT_DATE_CUES) or _after_non_event_cue(text, expression):
+        if expression.text.lower().startswith(_NON_EVENT_DATE_CUES) or _after_since(text, expression):
             continue
         distance = _distance(candidate, expression.char_start, expression.char_end)
         limit = FRAMING_DATE_DISTANCE if _frames_its_sentence(text, expression) else MAX_DATE_DISTANCE
@@ -1194,7 +1184,7 @@ def _nearest_dating_timex(
     return best[1] if best else None
 
 
-def _after_non_event_cue(text: str, expression: TimeExpression) -> bool:
+def _after_since(text: str, expression: TimeExpression) -> bool:
     """'I have been visiting India since yesterday and have just concluded the 2+2': an expression after
     'since' starts a period; it does not date the event. ('from June 11 to 13' still dates a summit.)"""
     return text[max(0, expression.char_start - 6) : expression.char_start].lower() == "since "
