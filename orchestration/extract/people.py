@@ -507,13 +507,11 @@ def _country_before(text: str, position: int) -> str | None:
     """Country of a demonym or name just before a title: 'U.S. Secretary', 'Republic of Korea (ROK) Minister',
     also before a first title joined by 'and' ('Australian Deputy Prime Minister and Minister for Defence')."""
     words = _line_words_before(text, position)
-    if words and words[-1].startswith("(") and words[-1].endswith(")"):
-        words.pop()
     joined = _joined_title(words)
     if joined is not None:
         words = words[: -joined[1]]
-        if words and words[-1].startswith("(") and words[-1].endswith(")"):
-            words.pop()  # "People's Republic of China (PRC) State Councilor and Foreign Minister"
+    if words and words[-1].startswith("(") and words[-1].endswith(")"):
+        words.pop()  # "Republic of Korea (ROK) Minister", "China (PRC) State Councilor and Foreign Minister"
     if words and words[-1].endswith(("'s", "’s")):
         words[-1] = words[-1][:-2]  # "China's Foreign Minister", "South Korea's Defense Minister"
     aliases = lexicon().country_by_alias

@@ -44,13 +44,16 @@ keyed as (
         case
             when sourced.republished_from is null then sourced.document_id
             when publishing.publisher_key is null then 'copy:' || lower(sourced.republished_from)
-        end as source_key
+        end as source_key,
+        -- a place that is a whole country ('China'): coarser than any other place
+        sourced.attribute = 'place' and countries.name is not null as is_country_place
     from sourced
     left join publishing
         on
             sourced.fact_key = publishing.fact_key
             and sourced.attribute = publishing.attribute
             and lower(sourced.republished_from) = publishing.publisher_key
+    left join countries on sourced.value = countries.name
 ),
 
 per_value as (
@@ -60,6 +63,7 @@ per_value as (
         mode(subject order by subject) as subject,
         attribute,
         value,
+        any_value(is_country_place) as is_country_place,
         {{ independent_sources('true') }} as independent_source_count,
         count(*) as claim_count,
         list(distinct document_id order by document_id) as document_ids
@@ -75,7 +79,7 @@ ranked as (
             order by
                 independent_source_count desc,
                 -- the finer place wins a tie: 'Beijing' over 'China'
-                attribute = 'place' and value in (select countries.name from countries) asc,
+                is_country_place asc,
                 length(value) desc,
                 claim_count desc,
                 value asc
@@ -96,11 +100,7 @@ compared as (
         winners.value as winning_value,
         keyed.value = winners.value
         or (keyed.attribute = 'date' and starts_with(winners.value, keyed.value))
-        or (
-            keyed.attribute = 'place'
-            and (keyed.value in (select countries.name from countries))
-            != (winners.value in (select countries.name from countries))
-        ) as agrees
+        or (keyed.attribute = 'place' and keyed.is_country_place != winners.is_country_place) as agrees
     from keyed
     inner join winners on keyed.fact_key = winners.fact_key and keyed.attribute = winners.attribute
 ),
