@@ -21,7 +21,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -78,15 +78,35 @@ _ORG = (
 )
 _GREETING = (  # 'Yes, thank you.' as well as 'Thank you.': any word of it may be capitalised
     r"(?:(?i:yes|yeah|hi|hello|thank you(?: very much)?|thanks(?: so much)?|all right|alright|okay|ok|sure|great"
-    r"|good (?:morning|afternoon|evening)|sorry)(?:,? (?:sir|ma['’]am|everyone|all|again))?[,.!]? )*"
+    r"|good (?:morning|afternoon|evening)|sorry)(?:,? (?:sir|ma['’]am|everyone|all|again))?[,.!]?\s+"
+    # or an address before the introduction: 'Presidents — ', 'Mr. Prime Minister, '
+    r"|(?i:(?:mr\.|madam) )?(?i:vice )?(?i:presidents?|prime ministers?)\s*[,.!—–]\s+)*"
 )
+# 'Name, Outlet', 'Name of Outlet', 'Name, with Outlet', 'Name, on behalf of Outlet'
+_NAME_SEP = r"(?P<sep>,?\s+(?:from|of|with|at|for|on behalf of)\s+(?:the\s+)?|,\s*)"
 _SELF_INTRO = re.compile(
     rf"{_GREETING}(?:(?:I['’]m|I am|This is|My name is|It['’]s|Name is)\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
-    rf"(?P<name>{_NAME})(?P<sep>,\s*|\s+(?:from|of|with|at|for)\s+(?:the\s+)?)(?P<org>{_ORG})"
+    rf"(?P<name>{_NAME}){_NAME_SEP}(?P<org>{_ORG})"
 )
-_CALLED_ON = re.compile(rf"(?P<name>{_NAME})(?P<sep>,\s*|\s+(?:from|of|with)\s+(?:the\s+)?)(?P<org>{_ORG})")
+# An introduction further into the question's opening, the outlet optional: 'TV Asahi.  My name is Yamamoto.',
+# 'I'm from Korea Herald.  My name is Lee Ji-yoon.', 'Thank you for doing this.  I'm Janne Pak.'
+_NAMED_INTRO = re.compile(
+    rf"(?<![\w’'])(?P<cue>I['’]m|I am|My name is)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?(?P<name>{_NAME})"
+    rf"(?:{_NAME_SEP}(?P<org>{_ORG}))?(?=\s*[.,;!—–]|\s+and\b)"
+)
+_CALLED_ON = re.compile(rf"(?P<name>{_NAME}){_NAME_SEP}(?P<org>{_ORG})")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+$")
+_JAPANESE_HONORIFIC = re.compile(r"-(?:san|shi|sama)$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CALLED_ON_OUTLET_FIRST = re.compile(rf"(?P<org>{_ORG})(?P<sep>,\s*)(?P<hon>Mr|Ms|Mrs|Dr)\.\s+(?P<name>{_NAME})")
+# The outlet first and a full name closing the turn, with no honorific: 'Okay, how about NPR, Tamara Keith.'
+_CALLED_ON_OUTLET_THEN_NAME = re.compile(rf"(?P<org>{_ORG})(?P<sep>,\s*)(?P<name>{_NAME})(?=[.?!]?\s*$)")
+# A full name alone as the turn's last sentence: '... Trevor Hunnicutt.'
+_CALLED_ON_NAME_ALONE = re.compile(
+    rf"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|(?<=(?i:ahead), )|(?<=(?i:yes), )|(?<=(?i:okay), ))"
+    rf"(?P<name>{_NAME})[.?!]?\s*$"
+)
+_NAME_ALONE = re.compile(rf"(?P<name>{_NAME})[.?!]?\s*$")  # the whole (short) turn: 'PRESIDENT X:  Jane Doe.'
 _MIDDLE_INITIAL_NAME = re.compile(rf"[A-Z][a-zà-ÿ]+ {_INITIAL} {_NAME_TOKEN}(?:,? {_SUFFIX})?")
 _ADDRESS = re.compile(r"\b([A-Z][a-zà-ÿ]{2,})(?=[,.!?])")
 
@@ -771,22 +791,18 @@ def _questioner_mentions(clean_text: str, utterances: list[Utterance]) -> dict[i
         if utterance.speaker_kind != "questioner" or utterance.turn_index is None:
             continue
         head_end = min(utterance.char_end, utterance.char_start + 200)
+        at_start = _SELF_INTRO.match(clean_text, utterance.char_start, head_end)
+        further_in = _NAMED_INTRO.search(clean_text, utterance.char_start, head_end)
         mentions = [
-            _journalist(
-                clean_text,
-                _SELF_INTRO.match(clean_text, utterance.char_start, head_end),
-                "self_intro",
-                index,
-                lex.non_name,
-            )
+            _journalist(clean_text, at_start, "self_intro", index, lex.non_name)
+            or _journalist(clean_text, further_in, "self_intro", index, lex.non_name)
         ]
         if index > 0 and utterances[index - 1].speaker_kind in ("moderator", "official"):
             previous = utterances[index - 1]
             tail_start = max(previous.char_start, previous.char_end - 200)
             called = [
                 _journalist(clean_text, m, "called_on", index - 1, lex.non_name)
-                for pattern in _called_on_patterns(clean_text, tail_start, previous.char_end)
-                for m in pattern.finditer(clean_text, tail_start, previous.char_end)
+                for m in _called_on_matches(clean_text, tail_start, previous.char_end)
             ]
             valid = [m for m in called if m is not None]
             mentions.append(max(valid, key=lambda m: m.start or 0) if valid else None)
@@ -799,12 +815,33 @@ def _questioner_mentions(clean_text: str, utterances: list[Utterance]) -> dict[i
 _HONORIFIC_DOT = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.")
 
 
-def _called_on_patterns(text: str, start: int, end: int) -> tuple[re.Pattern[str], ...]:
-    """The called-on patterns worth running on text[start:end]: the outlet-first one needs an honorific,
-    and its leading outlet pattern is slow to fail at every capital, so a cheap search for 'Mr.' goes first."""
+def _overlapping(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Every match of pattern in text[start:end], each search resuming at the word after the last match began."""
+    m = pattern.search(text, start, end)
+    while m is not None:
+        yield m
+        space = text.find(" ", m.start(), end)
+        m = pattern.search(text, space + 1, end) if space >= 0 else None
+
+
+def _called_on_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Called-on matches in text[start:end] (the tail of the turn before a question).
+
+    The outlet-first patterns lead with an outlet pattern that is slow to fail at every capital: the one
+    with an honorific runs only when a cheap search finds 'Mr.', the one without only just before the
+    last comma (its name must close the turn).
+    """
+    yield from _overlapping(_CALLED_ON, text, start, end)  # 'Next, Shimada-san of ...' also tries 'Next, Shimada'
     if _HONORIFIC_DOT.search(text, start, end):
-        return (_CALLED_ON, _CALLED_ON_OUTLET_FIRST)
-    return (_CALLED_ON,)
+        yield from _CALLED_ON_OUTLET_FIRST.finditer(text, start, end)
+    comma = text.rfind(",", start, end)
+    if comma > start:
+        yield from _CALLED_ON_OUTLET_THEN_NAME.finditer(text, max(start, comma - 60), end)
+    alone = _CALLED_ON_NAME_ALONE.search(text, max(start, end - 60), end) or _NAME_ALONE.match(text, start, end)
+    if alone and not _title_anywhere()[0].match(text, alone.start("name")):
+        name = alone.group("name")
+        if name not in lexicon().country_by_alias and name.split()[0] not in lexicon().non_name:
+            yield alone  # not 'Prime Minister Kishida.', 'South Korea.' or 'Thank You.'
 
 
 def _journalist(
@@ -813,24 +850,37 @@ def _journalist(
     """A journalist mention from an intro/called-on match, when it really looks like 'Name, Outlet'."""
     if m is None:
         return None
-    name = parse_name(m.group("name"))
-    if name is None or name.tokens != len(m.group("name").replace(".", "").split()) - (1 if name.suffix else 0):
+    printed = m.group("name")
+    japanese_honorific = _JAPANESE_HONORIFIC.search(printed)  # 'Shintomi-san': a family name, as after 'Mr.'
+    if japanese_honorific:
+        printed = printed[: japanese_honorific.start()]
+    name = parse_name(printed)
+    if name is None or name.tokens != len(printed.replace(".", "").split()) - (1 if name.suffix else 0):
         return None
-    org = m.group("org").strip().rstrip(".,")
-    if org.split()[0] in non_name and not _OUTLET_CUE.search(org):
+    if _OUTLET_CUE.search(printed):  # 'Anne Gearan, Washington Post.' read backwards
         return None
-    comma_form = m.group("sep").strip() == ","
-    honorific = source == "called_on" and (
-        m.groupdict().get("hon") or _HONORIFIC_BEFORE.search(text, max(0, m.start("name") - 5), m.start("name"))
+    org = (m.groupdict().get("org") or "").strip().rstrip(".,")
+    if org and org.split()[0] in non_name and not _OUTLET_CUE.search(org):
+        return None
+    if m.re is _CALLED_ON_OUTLET_THEN_NAME and not (_OUTLET_CUE.search(org) or _ACRONYM.fullmatch(org)):
+        return None  # 'Dawn Tan, Channel NewsAsia.' is the name first
+    name_at = m.start("name")
+    honorific = bool(japanese_honorific) or (
+        source == "called_on"
+        and bool(m.groupdict().get("hon") or _HONORIFIC_BEFORE.search(text, max(0, name_at - 5), name_at))
     )
-    if comma_form and not _OUTLET_CUE.search(org) and not honorific and name.tokens < 2:
+    if not org:  # an introduction without an outlet: 'I'm Janne Pak.', 'My name is Yamamoto.'
+        if name.tokens < 2 and m.groupdict().get("cue") != "My name is":
+            return None
+    elif m.group("sep").strip() == "," and not _OUTLET_CUE.search(org) and not honorific and name.tokens < 2:
         return None
-    if source == "called_on" and not (honorific or _OUTLET_CUE.search(org) or name.tokens >= 2):
+    # Called on by one word and no honorific, the word is a first name as often as not ('Trevor of Reuters').
+    if source == "called_on" and not honorific and name.tokens < 2:
         return None
     journalist = TitleInfo("journalist", "journalist", "questioner", None)
-    end = m.start("name") + len(m.group("name"))
+    end = m.start("name") + len(printed)
     return _Mention(
-        m.start("name"), end, source, name, journalist, None, org, utterance_index, text[m.start("name") : end]
+        m.start("name"), end, source, name, journalist, None, org or None, utterance_index, text[m.start("name") : end]
     )
 
 

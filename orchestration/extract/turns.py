@@ -21,12 +21,15 @@ from rapidfuzz import fuzz, process
 from .records import Utterance
 from .reference import load_reference
 
-_CAP = "A-ZÀ-ÖØ-Þ"  # the letters of upper-case labels
 # The letters a personal name may hold, here and in people.py: Latin-1, Latin Extended-A and -B
 # and Extended Additional ('Erdoğan', 'Šefčovič', 'Võ Văn Thưởng'). The extended blocks
 # interleave the cases, so both classes hold them whole.
 NAME_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
 NAME_LOWER = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
+_EXTENDED_UPPER = "".join(c for c in map(chr, [*range(0x100, 0x250), *range(0x1E00, 0x1F00)]) if c.isupper())
+# The letters of upper-case labels: only the capitals of those blocks ('PRESIDENT ERDOĞAN:',
+# 'GENERAL SECRETARY TRỌNG:'), so a capitalised word in running text ('Šefčovič:') is not one.
+_CAP = f"A-ZÀ-ÖØ-Þ{_EXTENDED_UPPER}"
 _TOKEN = rf"[{_CAP}][{_CAP}.’'\-]*"
 _INTERPRETER_MARKER = (  # in any case: '(Via interpreter)', '(As interpreted.)', '(VIA INTERPRETER)'
     r"\((?i:via|as|through|by)(?i: an?)? (?i:interpret(?:er|ed|ation|ing)|translat(?:or|ed|ion))\.?\)\.?"

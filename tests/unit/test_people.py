@@ -500,3 +500,62 @@ def test_a_possessive_country_before_a_title_is_the_persons_country():
     text = "Blinken met People's Republic of China (PRC) State Councilor and Foreign Minister Wu Gang in Oslo."
     people = {p.family_name: p for p in _analyse(text, "news").local_people}
     assert people["Wu"].country == "CN" and people["Wu"].given_name == "Gang"
+
+
+def test_journalists_found_where_press_conferences_name_them():
+    text = (
+        "PRESIDENT HARLOW:  We will take questions.  Okay, how about NPR, Dana Whitcombe.\n\n"
+        "Q    Thank you, Mr. President.  On trade.\n\n"
+        "PRESIDENT HARLOW:  Next, Mr. Okabe, with Tohoku Shimbun.\n\n"
+        "Q    Thank you very much.  On energy.\n\n"
+        "PRESIDENT HARLOW:  Reuters.  Go ahead, Corin Blackwood.\n\n"
+        "Q    Thanks.\n\n"
+        "PRESIDENT HARLOW:  Corin Blackwood.\n\n"
+        "Q    Thank you.  A follow-up.\n\n"
+        "MODERATOR:  Please raise your hand.\n\n"
+        "Q    (As interpreted.)  Good afternoon.  Ilka Vantanen, Baltic Radio.  On the bases.\n\n"
+        "MODERATOR:  The next question.\n\n"
+        "Q    Presidents — Pierre Lamoureux, on behalf of Radio Lumière.  On the climate.\n\n"
+        "MODERATOR:  The front row, Sakuraba-san?\n\n"
+        "Q    TV Kansai.  My name is Sakuraba.  Prime Minister, thank you.\n\n"
+        "MODERATOR:  Next.\n\n"
+        "Q    Thank you for this opportunity.  I am Seo from Hanbit News — Hanbit News.  On the alliance.\n\n"
+        "MODERATOR:  Next.\n\n"
+        "Q    Thank you for doing this.  I’m Rosalind Abara.  On the summit.\n\n"
+        "MODERATOR:  Next, Shimada-san of Kanto News.\n\n"
+        "Q    Yes, on the Games."
+    )
+    analysis = _analyse(text)
+    speakers = [s for s in _speakers(analysis) if s not in ("Harlow", "moderator")]
+    assert speakers == [
+        "Whitcombe",
+        "Okabe",
+        "Blackwood",  # 'Go ahead, Corin Blackwood.'
+        "Blackwood",
+        "Vantanen",
+        "Lamoureux",
+        "Sakuraba",
+        "Seo",
+        "Abara",
+        "Shimada",
+    ]
+    people = _people(analysis)
+    assert people["Lamoureux"].organization == "Radio Lumière" and people["Whitcombe"].organization == "NPR"
+    assert people["Shimada"].given_name is None and people["Abara"].given_name == "Rosalind"
+
+
+def test_a_first_name_an_outlet_name_or_a_title_is_not_a_journalist():
+    text = (
+        "PRESIDENT HARLOW:  Next question goes to Trevor of Reuters.\n\nQ    On trade.\n\n"
+        "PRESIDENT HARLOW:  Mara Quist, Lakeside Post.\n\nQ    On energy.\n\n"
+        "MODERATOR:  Thank you.  Prime Minister Tanabe.\n\nQ    On the alliance.\n\n"
+        "MODERATOR:  South Korea.\n\nQ    On the bases.\n\n"
+        "Q    I'm Korean, and I have a question."
+    )
+    assert [s for s in _speakers(_analyse(text)) if s not in ("Harlow", "moderator")] == [
+        "questioner",
+        "Quist",
+        "questioner",
+        "questioner",
+        "questioner",
+    ]

@@ -259,3 +259,20 @@ def test_a_field_holding_a_code_is_not_a_turn():
     ]
     said_aloud = "MAYOR LUND: 881-\nTHE PRESIDENT: 881-\nMAYOR LUND: 46.\nTHE PRESIDENT: 46.\n"
     assert [m.label for m in find_labels(said_aloud)] == ["MAYOR LUND", "THE PRESIDENT"] * 2
+
+
+def test_upper_case_labels_hold_the_capitals_of_the_extended_latin_blocks():
+    text = (
+        "PRESIDENT ŽALVARIS: (As interpreted.) Welcome.\n\nPRESIDENT SMITH: Thank you.\n\n"
+        "GENERAL SECRETARY PHẠM: (As interpreted.) We agree.\n\nPRIME MINISTER KARAOĞLU: Indeed."
+    )
+    turns = _turns(text)
+    assert [t.speaker_label for t in turns] == [
+        "PRESIDENT ŽALVARIS",
+        "PRESIDENT SMITH",
+        "GENERAL SECRETARY PHẠM",
+        "PRIME MINISTER KARAOĞLU",
+    ]
+    assert [t.is_interpreted for t in turns] == [True, False, True, False]
+    # Lower-case letters of those blocks do not make an upper-case label.
+    assert find_labels("Note: the PRESIDENT ŽALVARIS said so.\nPRESIDENT žalvaris: no.") == ()
