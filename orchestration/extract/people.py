@@ -104,9 +104,9 @@ _CALLED_ON_OUTLET_THEN_NAME = re.compile(rf"(?P<org>{_ORG})(?P<sep>,\s*)(?P<name
 # A full name alone as the turn's last sentence: '... Trevor Hunnicutt.'
 _CALLED_ON_NAME_ALONE = re.compile(
     rf"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|(?<=(?i:ahead), )|(?<=(?i:yes), )|(?<=(?i:okay), ))"
-    rf"(?P<name>{_NAME})[.?!]?\s*$"
+    rf"(?P<name>{_NAME})[.!]?\s*$"  # not 'Jake Sullivan?', asked back
 )
-_NAME_ALONE = re.compile(rf"(?P<name>{_NAME})[.?!]?\s*$")  # the whole (short) turn: 'PRESIDENT X:  Jane Doe.'
+_NAME_ALONE = re.compile(rf"(?P<name>{_NAME})[.!]?\s*$")  # the whole (short) turn: 'PRESIDENT X:  Jane Doe.'
 _MIDDLE_INITIAL_NAME = re.compile(rf"[A-Z][a-zà-ÿ]+ {_INITIAL} {_NAME_TOKEN}(?:,? {_SUFFIX})?")
 _ADDRESS = re.compile(r"\b([A-Z][a-zà-ÿ]{2,})(?=[,.!?])")
 
@@ -191,6 +191,7 @@ def lexicon() -> _Lexicon:
         for alias in [row["name"], *row["aliases"].split("|")]:
             if alias.strip():
                 country_by_alias.setdefault(alias.strip(), code)
+                country_by_alias.setdefault(alias.strip().replace("'", "’"), code)  # 'People’s Republic of China'
         if (row.get("family_name_first") or "").strip().lower() == "true":
             family_first.add(code)
         if (row.get("printed_family_first") or "").strip().lower() == "true":
@@ -673,6 +674,7 @@ def _trim_headline_names(mentions: list[_Mention], known: set[str]) -> list[_Men
     anything else is dropped rather than guessed.
     """
     out = []
+    family_first = lexicon().family_first_countries
     for mention in mentions:
         if not mention.headline or mention.name is None:
             out.append(mention)
@@ -680,6 +682,12 @@ def _trim_headline_names(mentions: list[_Mention], known: set[str]) -> list[_Men
         tokens = mention.printed.split()
         for size in range(len(tokens), 0, -1):
             name = parse_name(" ".join(tokens[:size]))
+            # 'President Yoon Suk Yeol of the Republic of Korea': a country that writes the family name first
+            # makes the first word the surname the document uses ('Yoon'), and the whole name is kept.
+            read_family_first = mention.country in family_first and 2 <= size <= 3 and fold(tokens[0]) in known
+            if name is not None and name.tokens == size and read_family_first and fold(name.family) not in known:
+                given = _family_first_given(" ".join(tokens[:size]), name.given, name.family)
+                name = name._replace(family=name.given, given=given, family_first=True)
             if name is not None and name.family and fold(name.family) in known:
                 printed = " ".join(tokens[:size])
                 end = None if mention.start is None else mention.start + len(printed)
@@ -803,6 +811,7 @@ def _questioner_mentions(clean_text: str, utterances: list[Utterance]) -> dict[i
             called = [
                 _journalist(clean_text, m, "called_on", index - 1, lex.non_name)
                 for m in _called_on_matches(clean_text, tail_start, previous.char_end)
+                if _closes_the_call(clean_text, m, previous.char_end)
             ]
             valid = [m for m in called if m is not None]
             mentions.append(max(valid, key=lambda m: m.start or 0) if valid else None)
@@ -813,6 +822,86 @@ def _questioner_mentions(clean_text: str, utterances: list[Utterance]) -> dict[i
 
 
 _HONORIFIC_DOT = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.")
+
+
+# The floor passing to someone new at the end of a turn: 'Go ahead.', 'Next question ...', 'Hi, Sara.', 'Nancy —'.
+_FLOOR_CUE = re.compile(
+    r"(?i:go ahead|next question|last question|one more question|question (?:from|for)|questions? from"
+    r"|raise your hand|let['’]s go to|how about|call on|in the back|in the front|front row|the floor|who['’]s next)"
+)
+_QUESTION_LABEL = re.compile(r"(?i:q|question|reporter|journalist)")  # not 'AUDIENCE' or 'PARTICIPANT'
+_FULL_NAME_IN_TAIL = re.compile(r"(?P<first>[A-Z][a-z]+) [A-Z][a-zA-Z’'-]+[,.]")
+_VOCATIVE_OPENING = re.compile(r"(?:^|[.!?]\s+)(?P<word>[A-Z][a-z]+), ")  # 'Ed, fire away.'
+_VOCATIVE_AT_END = re.compile(r"(?:^|[.!?,;:—–]\s*)(?P<word>[A-Z][a-z]+)(?:-san)?[\s.!?—–-]*$")
+
+
+def _attribute_follow_up_questions(
+    clean_text: str, utterances: list[Utterance], speaker_of: dict[int, _Person]
+) -> None:
+    """A question turn nobody names is the last named questioner's follow-up while the floor stays with them.
+
+    'Q: Are you willing to ...?  THE PRESIDENT: Yes.  Q: You are?' -- the same journalist. The chain breaks
+    at a moderator's turn, at a question whose asker is unknown, and at an answer that ends by giving the
+    floor to someone ('Go ahead.', 'Next question ...', 'Hi, Sara.').
+    """
+    current: _Person | None = None
+    label = ""
+    interpreted = False  # a follow-up comes in the language of the question it follows
+    previous_was_question = False
+    for index, utterance in enumerate(utterances):
+        if utterance.turn_index is None:
+            continue
+        if utterance.speaker_kind == "questioner" and _QUESTION_LABEL.fullmatch(utterance.speaker_label or ""):
+            if previous_was_question and index not in speaker_of:
+                current = None  # 'Q: Thank you.'  'Q: Hey, thanks for doing the call.': someone else's turn
+            previous_was_question = True
+            if index in speaker_of:
+                current = speaker_of[index] if _named_as_journalist(speaker_of[index]) else None
+                label, interpreted = utterance.speaker_label or "", utterance.is_interpreted
+            elif current is not None and (utterance.speaker_label, utterance.is_interpreted) == (label, interpreted):
+                speaker_of[index] = current
+            else:
+                current = None
+            continue
+        previous_was_question = False
+        if utterance.speaker_kind != "official" or _passes_the_floor(clean_text, utterance):  # audience too
+            current = None
+
+
+def _closes_the_call(text: str, m: re.Match[str], turn_end: int) -> bool:
+    """'Name, Place' with no outlet word must close the turn to be a call ('Anne Gearan, Washington Post.'),
+    not run on ('... will travel to Des Moines, Iowa, for an event ...')."""
+    org = m.groupdict().get("org")
+    if not org or m.group("sep").strip() != "," or _OUTLET_CUE.search(org):
+        return True
+    return not text[m.end() : turn_end].strip(" .?!—–-\n")
+
+
+def _named_as_journalist(person: _Person) -> bool:
+    """Called on by the host, or introduced with an outlet: a name worth following through follow-ups
+    (not 'Members of the ... Committee' or 'Rehoboth Beach, Delaware' misread as a self-introduction)."""
+    if any(role != "journalist" for role in person.roles):
+        return False  # 'Jake Sullivan?' asked back by the press secretary is not a journalist's name
+    return any(
+        m.source == "called_on" or (m.source == "self_intro" and m.organization and _OUTLET_CUE.search(m.organization))
+        for m in person.mentions
+    )
+
+
+def _passes_the_floor(clean_text: str, utterance: Utterance) -> bool:
+    """Whether a turn ends by giving the floor to someone: a cue, a first name addressed ('Hi, Sara.'),
+    or a full name near the end ('Sebastian Smith, the Asso- — the AFP.')."""
+    end = utterance.char_end
+    if _FLOOR_CUE.search(clean_text, max(utterance.char_start, end - 120), end):
+        return True
+    tail = clean_text[max(utterance.char_start, end - 60) : end]
+    words = [m.group("word") for m in _VOCATIVE_AT_END.finditer(tail)]
+    words += [m.group("first") for m in _FULL_NAME_IN_TAIL.finditer(tail)]
+    words += [m.group("word") for m in _VOCATIVE_OPENING.finditer(tail)]
+    lex = lexicon()
+    return any(
+        w not in lex.non_name and w not in lex.country_by_alias and not _title_anywhere()[0].fullmatch(w) for w in words
+    )
 
 
 def _overlapping(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -1236,6 +1325,7 @@ def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dic
         person = next((p for p in people_here if p is not None), None)
         if person is not None:
             speaker_of[index] = person
+    _attribute_follow_up_questions(clean_text, utterances, speaker_of)
 
     extra: list[tuple[int, int, str, _Person]] = []
     for start, end, _index, person in _address_mentions(clean_text, utterances, doc):

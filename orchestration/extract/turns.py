@@ -559,6 +559,8 @@ def split_utterances(
         text_start, _ = _trimmed(clean_text, label.end, next_start)
         text_end, end_line = _turn_end(clean_text, text_start, next_start)
         label_end = label.start + len(clean_text[label.start : label.end].rstrip())
+        if not label.interpreted and _INTERPRETER_ASIDE.search(clean_text, text_start, text_end):
+            label = label._replace(interpreted=True)  # 'PRESIDENT X:  Thank you.  (As interpreted.)  I believe ...'
         out.append(
             _utterance(document_id, len(out) + 1, text_start, max(text_end, text_start), turn_number, label, label_end)
         )

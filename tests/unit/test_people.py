@@ -559,3 +559,48 @@ def test_a_first_name_an_outlet_name_or_a_title_is_not_a_journalist():
         "questioner",
         "questioner",
     ]
+
+
+def test_a_title_names_in_full_a_leader_whose_country_writes_the_family_name_first():
+    title = (
+        "Remarks by President Harlow, Prime Minister Haruto Tanabe of Japan, and President Pak Min Jun of the "
+        "Republic of Korea, and President Wen Zhaoming of the People’s Republic of China Before a Meeting"
+    )
+    text = (
+        "PRESIDENT HARLOW:  Welcome.\n\nPRIME MINISTER TANABE:  (As interpreted.)  Thank you.\n\n"
+        "PRESIDENT PAK:  (As interpreted.)  Thank you.\n\nPRESIDENT WEN:  (As interpreted.)  Thank you."
+    )
+    people = _people(_analyse(text, metadata={"title": title}))
+    assert (people["Pak"].given_name, people["Pak"].country) == ("Min Jun", "KR")
+    assert (people["Wen"].given_name, people["Wen"].country) == ("Zhaoming", "CN")
+    assert people["Tanabe"].given_name == "Haruto"
+    assert "Jun" not in people and "Zhaoming" not in people
+
+
+def test_follow_up_questions_stay_with_the_named_journalist_until_the_floor_passes():
+    text = (
+        "PRESIDENT HARLOW:  Dana Whitcombe, NPR.\n\n"
+        "Q    Thank you.  Will you sign it?\n\n"
+        "PRESIDENT HARLOW:  No.\n\n"
+        "Q    Why not?\n\n"  # her follow-up
+        "PRESIDENT HARLOW:  Because.  Go ahead.\n\n"
+        "Q    A new question.\n\n"  # the floor passed: unknown
+        "PRESIDENT HARLOW:  Sure.  Corin Blackwood, Lakeside Post.\n\n"
+        "Q    Thanks.\n\n"
+        "Q    Hey, thanks for doing this.\n\n"  # a second question label in a row: someone else
+        "PRESIDENT HARLOW:  Yes.\n\n"
+        "Q    (As interpreted.)  And to the Prime Minister?\n\n"  # another language: someone else
+        "PRESIDENT HARLOW:  Yes.  Tomas, fire away.\n\n"
+        "Q    Thanks.\n\n"
+        "AUDIENCE MEMBER:  Four more years!"
+    )
+    assert [s for s in _speakers(_analyse(text)) if s != "Harlow"] == [
+        "Whitcombe",
+        "Whitcombe",
+        "questioner",
+        "Blackwood",
+        "questioner",
+        "questioner",
+        "questioner",
+        "questioner",
+    ]

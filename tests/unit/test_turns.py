@@ -276,3 +276,13 @@ def test_upper_case_labels_hold_the_capitals_of_the_extended_latin_blocks():
     assert [t.is_interpreted for t in turns] == [True, False, True, False]
     # Lower-case letters of those blocks do not make an upper-case label.
     assert find_labels("Note: the PRESIDENT ŽALVARIS said so.\nPRESIDENT žalvaris: no.") == ()
+
+
+def test_a_turn_is_interpreted_when_the_marker_comes_after_its_opening_words():
+    text = (
+        "PRESIDENT SMITH:  Welcome.\n\n"
+        "PRESIDENT VARGA:  Thank you.  (As interpreted.)  I believe our talks went well.\n\n"
+        "Q    And now to you, Mr. President: (Speaks Magyar.) (As interpreted.)  What comes next?\n\n"
+        "PRESIDENT SMITH:  We will see (as interpreted by the press) soon."
+    )
+    assert [t.is_interpreted for t in _turns(text)] == [False, True, True, False]
