@@ -23,6 +23,8 @@ from .reference import load_reference
 
 _MD_INLINE_TAGS = re.compile(r"</?(?:span|u|b|i|em|strong|sup|sub|br|a)\b[^>\n]*>", re.IGNORECASE)
 _MD_EMPHASIS = re.compile(r"\*\*|__")
+_MD_STRUCK = re.compile(r"<(?P<tag>s|del)>[^<\n]*</(?P=tag)>(?: ?\\\[(?P<fix>[^\]\\\n]{1,80})\\\])?")
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation may be escaped
 
 _CREDIT_LINE = re.compile(
     r"(?:U\.S\. |US |United States )?(?:Department|Ministry|Office|Embassy|Bureau|Mission) of(?: the)?"
@@ -80,9 +82,15 @@ def normalise_characters(text: str) -> str:
 
 
 def _strip_markup(text: str) -> str:
-    """Drop inline HTML tags and bold markers that Markdown exports leave in running text."""
+    """Drop inline HTML tags and bold markers that Markdown exports leave in running text; struck-out
+    words give way to the correction printed after them ('MaryAlice <s>Parker</s> \\[Parks\\]' reads
+    'MaryAlice Parks'), and backslash escapes are read as the characters they escape ('\\[ph\\]')."""
     if "<" in text:
+        if "<s>" in text or "<del>" in text:
+            text = _MD_STRUCK.sub(lambda m: m.group("fix") or "", text)
         text = _MD_INLINE_TAGS.sub("", text)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
     return _drop_emphasis(text)
 
 

@@ -83,7 +83,7 @@ _GREETING = (  # 'Yes, thank you.' as well as 'Thank you.': any word of it may b
     r"|(?i:(?:mr\.|madam) )?(?i:vice )?(?i:presidents?|prime ministers?)\s*[,.!—–]\s+)*"
 )
 # 'Name, Outlet', 'Name of Outlet', 'Name, with Outlet', 'Name, on behalf of Outlet'
-_NAME_SEP = r"(?P<sep>,?\s+(?:from|of|with|at|for|on behalf of)\s+(?:the\s+)?|,\s*)"
+_NAME_SEP = r"(?: \[ph\])?(?P<sep>,?\s+(?:from|of|with|at|for|on behalf of)\s+(?:the\s+)?|,\s*)"  # '[ph]': spelt by ear
 _SELF_INTRO = re.compile(
     rf"{_GREETING}(?:(?:I['’]m|I am|This is|My name is|It['’]s|Name is)\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
     rf"(?P<name>{_NAME}){_NAME_SEP}(?P<org>{_ORG})"
@@ -96,6 +96,30 @@ _NAMED_INTRO = re.compile(
 )
 _CALLED_ON = re.compile(rf"(?P<name>{_NAME}){_NAME_SEP}(?P<org>{_ORG})")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+$")
+_NOT_A_FIRST_NAME = frozenset(
+    [
+        "Some",
+        "Many",
+        "Most",
+        "Several",
+        "Few",
+        "Other",
+        "Such",
+        "Every",
+        "Each",
+        "Both",
+        "All",
+        "Any",
+        "Federal",
+        "Happy",
+        "Merry",
+        "Good",
+        "Great",
+        "New",
+        "Old",
+        "Dear",
+    ]
+)
 _JAPANESE_HONORIFIC = re.compile(r"-(?:san|shi|sama)$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CALLED_ON_OUTLET_FIRST = re.compile(rf"(?P<org>{_ORG})(?P<sep>,\s*)(?P<hon>Mr|Ms|Mrs|Dr)\.\s+(?P<name>{_NAME})")
@@ -104,7 +128,15 @@ _CALLED_ON_OUTLET_THEN_NAME = re.compile(rf"(?P<org>{_ORG})(?P<sep>,\s*)(?P<name
 # A full name alone as the turn's last sentence: '... Trevor Hunnicutt.'
 _CALLED_ON_NAME_ALONE = re.compile(
     rf"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|(?<=(?i:ahead), )|(?<=(?i:yes), )|(?<=(?i:okay), ))"
-    rf"(?P<name>{_NAME})[.!]?\s*$"  # not 'Jake Sullivan?', asked back
+    r"(?<!Mr\. )(?<!Ms\. )(?<!Dr\. )(?<!Mrs\. )"  # '... made by Dr. Lander.': the sentence began before 'Dr.'
+    rf"(?:(?P<hon>Mr|Ms|Mrs|Dr)\.\s+)?(?P<name>{_NAME})[.!]?\s*$"  # not 'Jake Sullivan?', asked back
+)
+# A call anywhere in the tail: 'I'm going to begin by recognizing Steve Portnoy and ...', 'I have to call on
+# Mr. Doe', 'the next question goes to Jane Doe' -- the host's own act, not 'We call on Congress to ...'.
+_CALLED_BY_CUE = re.compile(
+    r"(?:(?i:I['’]m going to|I['’]ll|I will|let me|I want to|I have to|we['’]ll|we will)\s+(?:\w+\s+){0,3}?"
+    r"(?i:recogniz(?:e|ing)|call on)|(?i:question (?:from|goes to)))"
+    rf"\s+(?:(?P<hon>Mr|Ms|Mrs|Dr)\.\s+)?(?P<name>{_NAME})(?![\w’'-])"
 )
 _NAME_ALONE = re.compile(rf"(?P<name>{_NAME})[.!]?\s*$")  # the whole (short) turn: 'PRESIDENT X:  Jane Doe.'
 _MIDDLE_INITIAL_NAME = re.compile(rf"[A-Z][a-zà-ÿ]+ {_INITIAL} {_NAME_TOKEN}(?:,? {_SUFFIX})?")
@@ -802,15 +834,18 @@ def _questioner_mentions(clean_text: str, utterances: list[Utterance]) -> dict[i
         at_start = _SELF_INTRO.match(clean_text, utterance.char_start, head_end)
         further_in = _NAMED_INTRO.search(clean_text, utterance.char_start, head_end)
         mentions = [
-            _journalist(clean_text, at_start, "self_intro", index, lex.non_name)
+            _label_aside_journalist(clean_text, utterance, index, lex.non_name)
+            or _journalist(clean_text, at_start, "self_intro", index, lex.non_name)
             or _journalist(clean_text, further_in, "self_intro", index, lex.non_name)
         ]
         if index > 0 and utterances[index - 1].speaker_kind in ("moderator", "official"):
             previous = utterances[index - 1]
             tail_start = max(previous.char_start, previous.char_end - 200)
+            # a name the question before this answer said is echoed, not called: 'Q: Some Democrats —'
+            echo_from = utterances[index - 2].char_start if index > 1 else previous.char_start
             called = [
                 _journalist(clean_text, m, "called_on", index - 1, lex.non_name)
-                for m in _called_on_matches(clean_text, tail_start, previous.char_end)
+                for m in _called_on_matches(clean_text, tail_start, previous.char_end, echo_from)
                 if _closes_the_call(clean_text, m, previous.char_end)
             ]
             valid = [m for m in called if m is not None]
@@ -826,7 +861,7 @@ _HONORIFIC_DOT = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.")
 
 # The floor passing to someone new at the end of a turn: 'Go ahead.', 'Next question ...', 'Hi, Sara.', 'Nancy —'.
 _FLOOR_CUE = re.compile(
-    r"(?i:go ahead|next question|last question|one more question|question (?:from|for)|questions? from"
+    r"(?i:go ahead(?! and\b)|next question|last question|one more question|question (?:from|for)|questions? from"
     r"|raise your hand|let['’]s go to|how about|call on|in the back|in the front|front row|the floor|who['’]s next)"
 )
 _QUESTION_LABEL = re.compile(r"(?i:q|question|reporter|journalist)")  # not 'AUDIENCE' or 'PARTICIPANT'
@@ -864,8 +899,76 @@ def _attribute_follow_up_questions(
                 current = None
             continue
         previous_was_question = False
-        if utterance.speaker_kind != "official" or _passes_the_floor(clean_text, utterance):  # audience too
+        if (
+            utterance.speaker_kind != "official"  # a moderator, the audience
+            or (index not in speaker_of and _FLOOR_CUE.search(clean_text, utterance.char_start, utterance.char_end))
+            or _passes_the_floor(clean_text, utterance)
+        ):
             current = None
+    _attribute_greetings_before_introductions(clean_text, utterances, speaker_of)
+
+
+_GREETING_TURN_CHARS = 150  # 'Good afternoon, Mr. President.'
+_REPLY_TURN_CHARS = 60  # 'Afternoon.'
+
+
+_GREETING_ONLY = re.compile(  # 'Good afternoon, Mr. President.'  'And good afternoon to you too, Madam X.'
+    r"(?:(?i:and )?(?i:good (?:morning|afternoon|evening)|hello|hi|thank you|thanks)\b(?:(?:Mr|Mrs|Ms|Dr)\.|[^.?!\n])*"
+    r"[.!]\s*)+"
+)
+
+
+def _attribute_greetings_before_introductions(
+    clean_text: str, utterances: list[Utterance], speaker_of: dict[int, _Person]
+) -> None:
+    """'Q: Good afternoon, Mr. President.  PRESIDENT X: Afternoon.  Q: My name is Jane Doe from ...': the
+    short greetings exchanged before a journalist names themself are theirs too."""
+    turns = [i for i, u in enumerate(utterances) if u.turn_index is not None]
+    for position, index in enumerate(turns):
+        person = speaker_of.get(index)
+        question = utterances[index]
+        if person is None or question.speaker_kind != "questioner" or not _named_as_journalist(person):
+            continue
+        back = position - 2
+        while back >= 0:
+            reply, greeting = utterances[turns[back + 1]], utterances[turns[back]]
+            if (
+                reply.speaker_kind != "official"
+                or reply.char_end - reply.char_start > _REPLY_TURN_CHARS
+                or _passes_the_floor(clean_text, reply)  # 'Mara Quist, Lakeside Post.' calls someone new
+                or turns[back] in speaker_of
+                or (greeting.speaker_label, greeting.is_interpreted)
+                != (question.speaker_label, question.is_interpreted)
+                or greeting.char_end - greeting.char_start > _GREETING_TURN_CHARS
+                or not _GREETING_ONLY.fullmatch(clean_text, greeting.char_start, greeting.char_end)
+            ):
+                break
+            speaker_of[turns[back]] = person
+            back -= 2
+
+
+_LABEL_ASIDE = re.compile(r"\((?P<aside>[^()\n:]{3,60})\)")
+
+
+def _label_aside_journalist(
+    clean_text: str, utterance: Utterance, utterance_index: int, non_name: frozenset[str]
+) -> _Mention | None:
+    """The journalist a question label names in brackets: 'Question (Jane Doe, WION):', 'QUESTION (Kyodo, Doe):'."""
+    if utterance.label_start is None or utterance.label_end is None:
+        return None
+    aside = _LABEL_ASIDE.search(clean_text, utterance.label_start, utterance.label_end)
+    if aside is None:
+        return None
+    start, end = aside.span("aside")
+    return _journalist(
+        clean_text, _CALLED_ON.fullmatch(clean_text, start, end), "self_intro", utterance_index, non_name
+    ) or _journalist(
+        clean_text,
+        _CALLED_ON_OUTLET_THEN_NAME.fullmatch(clean_text, start, end),
+        "self_intro",
+        utterance_index,
+        non_name,
+    )
 
 
 def _closes_the_call(text: str, m: re.Match[str], turn_end: int) -> bool:
@@ -877,10 +980,15 @@ def _closes_the_call(text: str, m: re.Match[str], turn_end: int) -> bool:
     return not text[m.end() : turn_end].strip(" .?!—–-\n")
 
 
+def _holds_office(person: _Person) -> bool:
+    """Named with a title other than a journalist's somewhere in the document."""
+    return any(role != "journalist" for role in person.roles)
+
+
 def _named_as_journalist(person: _Person) -> bool:
     """Called on by the host, or introduced with an outlet: a name worth following through follow-ups
     (not 'Members of the ... Committee' or 'Rehoboth Beach, Delaware' misread as a self-introduction)."""
-    if any(role != "journalist" for role in person.roles):
+    if _holds_office(person):
         return False  # 'Jake Sullivan?' asked back by the press secretary is not a journalist's name
     return any(
         m.source == "called_on" or (m.source == "self_intro" and m.organization and _OUTLET_CUE.search(m.organization))
@@ -900,8 +1008,17 @@ def _passes_the_floor(clean_text: str, utterance: Utterance) -> bool:
     words += [m.group("word") for m in _VOCATIVE_OPENING.finditer(tail)]
     lex = lexicon()
     return any(
-        w not in lex.non_name and w not in lex.country_by_alias and not _title_anywhere()[0].fullmatch(w) for w in words
+        w not in lex.non_name
+        and w not in _GREETING_WORDS
+        and w not in lex.country_by_alias
+        and not _title_anywhere()[0].fullmatch(w)
+        for w in words
     )
+
+
+_GREETING_WORDS = frozenset(
+    {"Morning", "Afternoon", "Evening", "Hello", "Hey", "Sure", "Right", "Absolutely", "Indeed"}
+)
 
 
 def _overlapping(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -913,7 +1030,7 @@ def _overlapping(pattern: re.Pattern[str], text: str, start: int, end: int) -> I
         m = pattern.search(text, space + 1, end) if space >= 0 else None
 
 
-def _called_on_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+def _called_on_matches(text: str, start: int, end: int, echo_from: int) -> Iterator[re.Match[str]]:
     """Called-on matches in text[start:end] (the tail of the turn before a question).
 
     The outlet-first patterns lead with an outlet pattern that is slow to fail at every capital: the one
@@ -921,6 +1038,7 @@ def _called_on_matches(text: str, start: int, end: int) -> Iterator[re.Match[str
     last comma (its name must close the turn).
     """
     yield from _overlapping(_CALLED_ON, text, start, end)  # 'Next, Shimada-san of ...' also tries 'Next, Shimada'
+    yield from _CALLED_BY_CUE.finditer(text, start, end)
     if _HONORIFIC_DOT.search(text, start, end):
         yield from _CALLED_ON_OUTLET_FIRST.finditer(text, start, end)
     comma = text.rfind(",", start, end)
@@ -929,7 +1047,8 @@ def _called_on_matches(text: str, start: int, end: int) -> Iterator[re.Match[str
     alone = _CALLED_ON_NAME_ALONE.search(text, max(start, end - 60), end) or _NAME_ALONE.match(text, start, end)
     if alone and not _title_anywhere()[0].match(text, alone.start("name")):
         name = alone.group("name")
-        if name not in lexicon().country_by_alias and name.split()[0] not in lexicon().non_name:
+        echoed = text.find(name, echo_from, start) >= 0  # 'Q: Some Democrats —'  'A: Some Democrats.'
+        if name not in lexicon().country_by_alias and name.split()[0] not in lexicon().non_name and not echoed:
             yield alone  # not 'Prime Minister Kishida.', 'South Korea.' or 'Thank You.'
 
 
@@ -946,8 +1065,8 @@ def _journalist(
     name = parse_name(printed)
     if name is None or name.tokens != len(printed.replace(".", "").split()) - (1 if name.suffix else 0):
         return None
-    if _OUTLET_CUE.search(printed):  # 'Anne Gearan, Washington Post.' read backwards
-        return None
+    if _OUTLET_CUE.search(printed) or printed.split()[0] in _NOT_A_FIRST_NAME:
+        return None  # 'Anne Gearan, Washington Post.' read backwards; 'Happy Birthday, Steve.'; 'Federal Reserve.'
     org = (m.groupdict().get("org") or "").strip().rstrip(".,")
     if org and org.split()[0] in non_name and not _OUTLET_CUE.search(org):
         return None
@@ -958,8 +1077,8 @@ def _journalist(
         source == "called_on"
         and bool(m.groupdict().get("hon") or _HONORIFIC_BEFORE.search(text, max(0, name_at - 5), name_at))
     )
-    if not org:  # an introduction without an outlet: 'I'm Janne Pak.', 'My name is Yamamoto.'
-        if name.tokens < 2 and m.groupdict().get("cue") != "My name is":
+    if not org:  # no outlet: 'I'm Janne Pak.', 'My name is Yamamoto.', '... call on Mr. Kynast'
+        if name.tokens < 2 and m.groupdict().get("cue") != "My name is" and not honorific:
             return None
     elif m.group("sep").strip() == "," and not _OUTLET_CUE.search(org) and not honorific and name.tokens < 2:
         return None
@@ -1104,6 +1223,20 @@ def _role_only_label_person(parsed_role: TitleInfo, doc: _DocumentPeople, labell
     if len(holders) == 1:
         return holders[0]
     return None
+
+
+def _label_cut_short(label: str, labels: list[LabelMatch], person_of: dict) -> _Person | None:
+    """'VICE PRESIDENT:' in a transcript whose only other such label is 'VICE PRESIDENT HARRIS:' -- the
+    same speaker's label printed without the name. Never 'THE PRESIDENT', the host's usual label."""
+    if label.upper().startswith("THE "):
+        return None
+    prefix = label.upper() + " "
+    owners = {
+        id(person): person
+        for other in labels
+        if other.label.upper().startswith(prefix) and (person := person_of.get((other.start, "label"))) is not None
+    }
+    return next(iter(owners.values())) if len(owners) == 1 else None
 
 
 def _address_mentions(
@@ -1301,7 +1434,9 @@ def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dic
                 and parsed.title.speaker_kind == "official"
                 and not parsed.name_tokens
             ):
-                person = _role_only_label_person(parsed.title, doc, labelled_people)
+                person = _role_only_label_person(parsed.title, doc, labelled_people) or _label_cut_short(
+                    label.label, labels, person_of
+                )
                 if person is not None:
                     person.absorb(
                         _Mention(
@@ -1322,7 +1457,8 @@ def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dic
             speaker_of[index] = person
     for index, candidates in questioners.items():
         people_here = [person_of.get((m.start, m.source)) for m in candidates]
-        person = next((p for p in people_here if p is not None), None)
+        # a journalist, never an official of the document ('... call on Dr. Walensky' is not a call)
+        person = next((p for p in people_here if p is not None and not _holds_office(p)), None)
         if person is not None:
             speaker_of[index] = person
     _attribute_follow_up_questions(clean_text, utterances, speaker_of)

@@ -225,7 +225,7 @@ def _two_part_label(label: str) -> ParsedLabel | None:
         if (
             title.title is not None
             and not title.name_tokens
-            and named.title is None
+            and (named.title is None or not named.title.role)  # 'Shri Arindam Bagchi': an honorific, not a title
             and 1 <= len(named.name_tokens) <= 3
         ):
             return ParsedLabel(title.title, named.name_tokens, named.honorific)

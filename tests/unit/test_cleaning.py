@@ -101,3 +101,16 @@ def test_kind_news_from_said_and_quotes():
 def test_headings_are_not_transcript_labels():
     text = "NOMINATIONS SENT TO THE SENATE:\n\nJane Doe, of Ohio, to be a Judge.\n\nSUBJECT: Something\n\nText."
     assert _clean(text).kind != "transcript"
+
+
+def test_markdown_corrections_and_escapes_read_as_the_page_shows_them():
+    text = (
+        "PRESIDENT SMITH:  The first question is Mara <s>Quinn</s> \\[Quist\\] of the Lakeside Post.\n\n"
+        "Q    My name is Tamsin Orrell \\[ph\\] from Radio Vale.  It is \\*not\\* <s>over</s> done.\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL:  As \\[senior administration official\\] said, yes."
+    )
+    clean = _clean(text, "md").clean_text
+    assert "Mara Quist of the Lakeside Post." in clean
+    assert "Tamsin Orrell [ph] from Radio Vale.  It is *not*  done." in clean
+    assert "As [senior administration official] said" in clean
+    assert _clean("A \\[bracket\\] in plain text.").clean_text == "A \\[bracket\\] in plain text."

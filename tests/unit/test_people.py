@@ -604,3 +604,35 @@ def test_follow_up_questions_stay_with_the_named_journalist_until_the_floor_pass
         "questioner",
         "questioner",
     ]
+
+
+def test_calls_by_the_host_greetings_before_a_name_and_a_label_cut_short():
+    text = (
+        "VICE PRESIDENT HARLOW:  I'm going to begin by recognizing Dana Whitcombe and congratulate her.\n\n"
+        "Q    Thank you.  On trade.\n\n"
+        "VICE PRESIDENT HARLOW:  Yes.  Oh, sorry.  I have to call on Mr. Okabe and his question.\n\n"
+        "Q    (As interpreted.)  On energy.\n\n"
+        "PRESIDENT VARGA:  This was a decision made by Dr. Lindqvist.\n\n"
+        "Q    Was it?\n\n"
+        "VICE PRESIDENT:  Some Ministers.\n\n"
+        "Q    Some Ministers —\n\n"
+        "PRESIDENT VARGA:  Some Ministers.\n\n"
+        "Q    Good afternoon, Mr. President.  Good afternoon, Madam Vice President.\n\n"
+        "VICE PRESIDENT HARLOW:  Afternoon.\n\n"
+        "Q    My name is Tamsin Orrell [ph] from Radio Vale.  On the bases."
+    )
+    speakers = _speakers(_analyse(text))
+    assert speakers == [
+        "Harlow",
+        "Whitcombe",
+        "Harlow",
+        "Okabe",
+        "Varga",
+        "questioner",  # 'Dr. Lindqvist.' closes a sentence that began before 'Dr.': no call
+        "Harlow",  # 'VICE PRESIDENT:' is 'VICE PRESIDENT HARLOW:' printed without the name
+        "questioner",
+        "Varga",
+        "Orrell",  # the greeting before her introduction is hers
+        "Harlow",
+        "Orrell",
+    ]
