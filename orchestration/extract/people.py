@@ -143,6 +143,31 @@ _MIDDLE_INITIAL_NAME = re.compile(rf"[A-Z][a-zà-ÿ]+ {_INITIAL} {_NAME_TOKEN}(?
 _ADDRESS = re.compile(r"\b([A-Z][a-zà-ÿ]{2,})(?=[,.!?])")
 
 
+# The words of a portfolio after a title ('... for Political Affairs', '... for Arms Control and International
+# Security'); country names count too.
+_PORTFOLIO_WORDS = word_set(
+    """
+    Affairs Political Politico-Military Economic Economics Economy Growth Energy Environment Environmental Climate
+    Communications Strategic International Security Arms Control Nonproliferation Management Resources Resource Public
+    Diplomacy Democracy Human Rights Labor Labour Asian Pacific Indo-Pacific East West South North Central Southeast
+    European Eurasian African Near Western Eastern Hemisphere Hemispheric Trade Development Cyberspace Digital Policy
+    Planning Global Health Women Issues Counterterrorism Narcotics Law Enforcement Population Refugees Migration Oceans
+    Scientific Science Technology Legislative Budget Intelligence Research Defense Defence Acquisition Sustainment Asia
+    Americas Africa Europe Middle Foreign National Homeland Civilian Justice Cooperation Coordination Relations Reform
+    Reconstruction Recovery Infrastructure Investment Finance Financial Commerce Industry Industrial Innovation Space
+    Maritime Regional Multilateral Bilateral Consular Administration Operations Personnel Education Culture Cultural
+    Exchanges Tourism Agriculture Food Fisheries Transport Transportation Sustainable Veterans Internal External
+    Disarmament Peace Stability Critical Emerging Technologies Supply Chain Chains Resilience Humanitarian Cyber
+    Cybersecurity Engagement Markets Nutrition Safety Response Information Impact Communication Strategy Strategies
+    Civil Liberties Corporate Citizenship Social Responsibility Services Programs Partnerships Governance Oversight
+    Compliance Privacy Outreach Advocacy Equity Inclusion Diversity Access Opportunity Workforce Jobs Housing Urban
+    Rural Communities Community Families Children Youth Care Insurance Benefits Legal Ethics Water Land Natural
+    Conservation Wildlife Mining Minerals Nuclear Renewable Clean Power Electricity Manufacturing Small Business
+    Capital Tax Revenue Fiscal Monetary Banking Procurement Logistics Readiness Training Media Assistance
+    Reconciliation Financing Agricultural Affairs Gender Religious Freedom Counternarcotics Sanctions Export Controls
+    """
+)
+
 _NON_NAME_WORDS = word_set(
     """
     The A An And But Or Nor For So Yet Of In On At To From By With About As Into Over Under After Before Since
@@ -266,9 +291,16 @@ def lexicon() -> _Lexicon:
         re.escape(info.phrase) for info in titles_by_prose.values() if info.role is None and " " not in info.phrase
     )
     honorific_after_title = rf"(?:(?i:{honorifics}) )?"
+    # A portfolio after the title: 'Assistant Secretary of State for East Asian and Pacific Affairs Daniel
+    # Kritenbrink', 'Special Presidential Envoy for Climate John Kerry'. Only portfolio words and country names
+    # may make it up, so the name that follows is not read into it.
+    portfolio_word = rf"(?:{_trie_regex(sorted(_PORTFOLIO_WORDS | set(country_by_alias), key=len, reverse=True))})"
+    portfolio_word += r"(?![\w’'-])"
+    portfolio = rf"{portfolio_word}(?:(?: and | & |, | of (?:the )?| ){portfolio_word}){{0,7}}"
     titled = re.compile(
         rf"(?P<title>{titles})"
-        rf"(?: (?:of (?:the )?(?P<country2>{countries})|to (?:the )?(?P<posting>{countries})))?,? "
+        rf"(?: (?:of (?:the )?(?P<country2>{countries})|to (?:the )?(?P<posting>{countries})))?"
+        rf"(?: for (?:the )?(?P<portfolio>(?>{portfolio})))?,? "  # atomic: no portfolio word is given back as a name
         rf"{honorific_after_title}(?P<name>(?:{_INITIAL} )?{_NAME})"
         rf"(?:(?: of (?:the )?(?P<country3>{countries}))|(?:, (?:the )?(?P<apposition>{titles})"
         rf"(?: of (?:the )?(?P<country4>{countries}))?(?! [A-Z])))?"
@@ -578,7 +610,7 @@ def _country_before(text: str, position: int) -> str | None:
 
 def _title_end(m: re.Match[str]) -> int:
     """Where a titled match's title ends: after 'of Japan' or 'to India' when printed."""
-    return max(m.end(group) for group in ("title", "country2", "posting") if m.group(group))
+    return max(m.end(group) for group in ("title", "country2", "posting", "portfolio") if m.group(group))
 
 
 _CLAUSE_GOES_ON = re.compile(r",| [a-z]")
@@ -597,6 +629,9 @@ def _named_after_comma(text: str, m: re.Match[str], name: ParsedName) -> bool:
 def _is_honorific_phrase(title: TitleInfo, printed: str) -> bool:
     """'His Majesty', 'Her Excellency', 'The Honorable': words before a title, not a title ('Mr.', 'Madam')."""
     return title.role is None and " " in printed
+
+
+_TITLE_MODIFIER_BEFORE = re.compile(r"(?:\b(?:Assistant|Under|Associate) |\bto the )$")  # not 'Acting
 
 
 def _titled_mentions(text: str, start: int, end: int, source: str) -> list[_Mention]:
@@ -624,6 +659,13 @@ def _titled_mentions(text: str, start: int, end: int, source: str) -> list[_Ment
         comma = "," in text[_title_end(m) : m.start("name")]
         if name is None or comma and not _named_after_comma(text, m, name):
             continue
+        if m.group("portfolio") and (
+            name.tokens < 2
+            or m.group("name").split()[0] in lex.non_name
+            or _title_anywhere()[0].match(m.group("name"))  # '... for Strategic Affairs Admiral Flávio Rocha'
+        ):
+            continue  # after 'Judge for the Eastern' or 'Envoy for Afghanistan', 'District' and 'Reconciliation'
+        # are the portfolio's last words: a person after a portfolio is named in full
         if comma and lex.titles_by_prose[m.group("title")].role is None:
             continue  # 'Raja, Shri, Pramila': a list of first names, not the honorific 'Shri' before a name
         name_start = m.start("name")
@@ -633,6 +675,9 @@ def _titled_mentions(text: str, start: int, end: int, source: str) -> list[_Ment
             text, m.start()
         )
         role = title
+        if _TITLE_MODIFIER_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            role = TitleInfo(title.phrase, None, title.speaker_kind, None)  # 'Assistant to the President', 'Under
+            # Secretary of Defense': a post below the title read, whose name the lexicon does not know
         if apposition and name_end == m.end("name"):
             role = lex.titles_by_prose[apposition] if title.role is None else title
         if title.role is None and apposition:

@@ -636,3 +636,19 @@ def test_calls_by_the_host_greetings_before_a_name_and_a_label_cut_short():
         "Harlow",
         "Orrell",
     ]
+
+
+def test_titles_with_a_portfolio_name_the_person_after_it():
+    text = (
+        "Assistant Secretary of State for East Asian and Pacific Affairs Daniel J. Korvath met Under Secretary "
+        "for Political Affairs Lena Marsh, U.S. Special Presidential Envoy for Climate Tom Ardley and Minister of "
+        "State for Foreign Affairs Haruto Tanabe of Japan.  The Judge for the Eastern District ruled.  Assistant to "
+        "the President for National Security Affairs Jane Whitcombe spoke."
+    )
+    people = _people(_analyse(text, "readout"))
+    assert (people["Korvath"].given_name, people["Korvath"].role) == ("Daniel", "Assistant Secretary of State")
+    assert (people["Marsh"].given_name, people["Marsh"].role) == ("Lena", "Under Secretary")
+    assert (people["Ardley"].given_name, people["Ardley"].role) == ("Tom", "Special Presidential Envoy")
+    assert (people["Tanabe"].role, people["Tanabe"].country) == ("Minister of State", "JP")
+    assert people["Whitcombe"].role is None  # 'Assistant to the President': not the President
+    assert "District" not in people
