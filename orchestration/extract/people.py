@@ -72,9 +72,9 @@ _TRAILING_HONORIFICS = frozenset({"Ji", "Sahib"})
 _NAME = rf"{_NAME_TOKEN}(?: (?:{_INITIAL} )?(?:{_PARTICLES} )?{_NAME_TOKEN}){{0,2}}(?:,? {_SUFFIX})?"
 _NAME_RE = re.compile(_NAME)
 _TOKEN_SPLIT = re.compile(rf"{_SUFFIX}|{_INITIAL}|{_PARTICLES}(?= )|{_NAME_TOKEN}")
-_ORG = (
-    r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)(?: (?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*|of|and|&|the|newspaper|news"
-    r"|television|radio|magazine|daily|press|agency|network)){0,5}"
+_ORG = (  # 'Yonhap News Agency', 'the Associated Press', 'N.H.K.', '1+1 tv channel'
+    r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*|\d[\w+&'’-]*)(?: (?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*|of|and|&|the|newspaper"
+    r"|news|television|tv|channel|radio|magazine|daily|press|agency|network)){0,5}"
 )
 _GREETING = (  # 'Yes, thank you.' as well as 'Thank you.': any word of it may be capitalised
     r"(?:(?i:yes|yeah|hi|hello|thank you(?: very much)?|thanks(?: so much)?|all right|alright|okay|ok|sure|great"
@@ -94,6 +94,7 @@ _NAMED_INTRO = re.compile(
     rf"(?<![\w’'])(?P<cue>I['’]m|I am|My name is)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?(?P<name>{_NAME})"
     rf"(?:{_NAME_SEP}(?P<org>{_ORG}))?(?=\s*[.,;!—–]|\s+and\b)"
 )
+_PARAGRAPH_INTRO = re.compile(rf"(?<=\n)(?P<name>{_NAME}){_NAME_SEP}(?P<org>{_ORG})")
 _CALLED_ON = re.compile(rf"(?P<name>{_NAME}){_NAME_SEP}(?P<org>{_ORG})")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+$")
 _NOT_A_FIRST_NAME = frozenset(
@@ -120,6 +121,7 @@ _NOT_A_FIRST_NAME = frozenset(
         "Dear",
     ]
 )
+_FULL_NAME_BEFORE = re.compile(rf"[A-Z][{NAME_LOWER}]+ (?P<family>{_NAME_TOKEN})(?=\W)")
 _JAPANESE_HONORIFIC = re.compile(r"-(?:san|shi|sama)$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CALLED_ON_OUTLET_FIRST = re.compile(rf"(?P<org>{_ORG})(?P<sep>,\s*)(?P<hon>Mr|Ms|Mrs|Dr)\.\s+(?P<name>{_NAME})")
@@ -878,10 +880,15 @@ def _questioner_mentions(clean_text: str, utterances: list[Utterance]) -> dict[i
         head_end = min(utterance.char_end, utterance.char_start + 200)
         at_start = _SELF_INTRO.match(clean_text, utterance.char_start, head_end)
         further_in = _NAMED_INTRO.search(clean_text, utterance.char_start, head_end)
+        # '(Laughs.)  Yeah, they're holding on to it.\nLaura Doe with the PBS NewsHour.  ...'
+        paragraph = _PARAGRAPH_INTRO.search(clean_text, utterance.char_start, head_end)
+        if paragraph is not None and not _OUTLET_CUE.search(paragraph.group("org")):
+            paragraph = None
         mentions = [
             _label_aside_journalist(clean_text, utterance, index, lex.non_name)
             or _journalist(clean_text, at_start, "self_intro", index, lex.non_name)
             or _journalist(clean_text, further_in, "self_intro", index, lex.non_name)
+            or _journalist(clean_text, paragraph, "self_intro", index, lex.non_name)
         ]
         if index > 0 and utterances[index - 1].speaker_kind in ("moderator", "official"):
             previous = utterances[index - 1]
@@ -944,7 +951,7 @@ def _attribute_follow_up_questions(
                 current = None
             continue
         previous_was_question = False
-        if (
+        if current is not None and (
             utterance.speaker_kind != "official"  # a moderator, the audience
             or (index not in speaker_of and _FLOOR_CUE.search(clean_text, utterance.char_start, utterance.char_end))
             or _passes_the_floor(clean_text, utterance)
@@ -1048,10 +1055,12 @@ def _passes_the_floor(clean_text: str, utterance: Utterance) -> bool:
     if _FLOOR_CUE.search(clean_text, max(utterance.char_start, end - 120), end):
         return True
     tail = clean_text[max(utterance.char_start, end - 60) : end]
-    words = [m.group("word") for m in _VOCATIVE_AT_END.finditer(tail)]
-    words += [m.group("first") for m in _FULL_NAME_IN_TAIL.finditer(tail)]
-    words += [m.group("word") for m in _VOCATIVE_OPENING.finditer(tail)]
     lex = lexicon()
+    words = [m.group("word") for m in _VOCATIVE_AT_END.finditer(tail)]
+    words += [
+        m.group("first") for m in _FULL_NAME_IN_TAIL.finditer(tail) if m.group(0)[:-1] not in lex.country_by_alias
+    ]
+    words += [m.group("word") for m in _VOCATIVE_OPENING.finditer(tail)]
     return any(
         w not in lex.non_name
         and w not in _GREETING_WORDS
@@ -1113,8 +1122,8 @@ def _journalist(
     if _OUTLET_CUE.search(printed) or printed.split()[0] in _NOT_A_FIRST_NAME:
         return None  # 'Anne Gearan, Washington Post.' read backwards; 'Happy Birthday, Steve.'; 'Federal Reserve.'
     org = (m.groupdict().get("org") or "").strip().rstrip(".,")
-    if org and org.split()[0] in non_name and not _OUTLET_CUE.search(org):
-        return None
+    if org and (org.split()[0] in non_name or org[0].isdigit()) and not _OUTLET_CUE.search(org):
+        return None  # 'Of the ...', '2024': no outlet
     if m.re is _CALLED_ON_OUTLET_THEN_NAME and not (_OUTLET_CUE.search(org) or _ACRONYM.fullmatch(org)):
         return None  # 'Dawn Tan, Channel NewsAsia.' is the name first
     name_at = m.start("name")
@@ -1127,14 +1136,16 @@ def _journalist(
             return None
     elif m.group("sep").strip() == "," and not _OUTLET_CUE.search(org) and not honorific and name.tokens < 2:
         return None
-    # Called on by one word and no honorific, the word is a first name as often as not ('Trevor of Reuters').
+    start, end = m.start("name"), m.start("name") + len(printed)
+    # Called on by one word and no honorific, the word is a first name as often as not ('Trevor of Reuters'),
+    # unless the host has just said the full name ('Phil Mattingly of — Mattingly of CNN').
     if source == "called_on" and not honorific and name.tokens < 2:
-        return None
+        full = _FULL_NAME_BEFORE.search(text, max(0, start - 40), start)
+        if full is None or full.group("family") != printed or (name := parse_name(full.group(0))) is None:
+            return None
+        start, end = full.start(), full.end()
     journalist = TitleInfo("journalist", "journalist", "questioner", None)
-    end = m.start("name") + len(printed)
-    return _Mention(
-        m.start("name"), end, source, name, journalist, None, org or None, utterance_index, text[m.start("name") : end]
-    )
+    return _Mention(start, end, source, name, journalist, None, org or None, utterance_index, text[start:end])
 
 
 class _DocumentPeople:

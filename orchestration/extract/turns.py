@@ -86,7 +86,7 @@ _PERSONAL_NAME = re.compile(
 # Words that name a news outlet ("NHK", "Fuji TV", "Kyodo News", "The Wall Street Journal").
 OUTLET_CUE = re.compile(
     r"(?i)\b(?:news(?:paper)?|press|times|post|journal|shimbun|television|tv|radio|broadcast(?:ing)?|network|agency"
-    r"|magazine|daily|herald|tribune|wire|media|reuters|bloomberg|cnn|nbc|cbs|abc|fox|npr|bbc|nhk|kyodo|afp|ap"
+    r"|magazine|daily|herald|tribune|wire|media|reuters|bloomberg|cnn|nbc|cbs|abc|fox|npr|pbs|cnbc|msnbc|bbc|nhk|kyodo|afp|ap"
     r"|politico|axios|one|today|telegraph|guardian|economist|gazette|chronicle|dispatch|monitor|observer"
     r"|nikkei|yomiuri|asahi|mainichi|sankei|jiji|xinhua|yonhap|tass|dpa|efe|ansa|freelance)\b"
 )

@@ -652,3 +652,18 @@ def test_titles_with_a_portfolio_name_the_person_after_it():
     assert (people["Tanabe"].role, people["Tanabe"].country) == ("Minister of State", "JP")
     assert people["Whitcombe"].role is None  # 'Assistant to the President': not the President
     assert "District" not in people
+
+
+def test_a_host_repeating_a_surname_a_paragraph_introduction_and_an_outlet_with_digits():
+    text = (
+        "PRESIDENT HARLOW:  Phil Okonkwo of — Okonkwo of CNN.\n\n"
+        "Q    Thank you.  On trade.\n\n"
+        "PRESIDENT HARLOW:  We are proud of the United States.\n\n"
+        "Q    To be clear, though?\n\n"  # a follow-up: 'United States.' gives nobody the floor
+        "PRESIDENT HARLOW:  Yes.  Next.\n\n"
+        "Q    Olena Marchuk, 1+1 tv channel.  On the war.\n\n"
+        "PRESIDENT HARLOW:  Sure.\n\n"
+        "Q    (Laughs.)  Yeah, they’re holding on to it.\n\nDana Whitcombe with the PBS NewsHour.  On rights."
+    )
+    assert [s for s in _speakers(_analyse(text)) if s != "Harlow"] == ["Okonkwo", "Okonkwo", "Marchuk", "Whitcombe"]
+    assert _people(_analyse(text))["Okonkwo"].given_name == "Phil"
