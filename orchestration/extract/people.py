@@ -82,8 +82,8 @@ _GREETING = (  # 'Yes, thank you.' as well as 'Thank you.': any word of it may b
     # or an address before the introduction: 'Presidents — ', 'Mr. Prime Minister, '
     r"|(?i:(?:mr\.|madam) )?(?i:vice )?(?i:presidents?|prime ministers?)\s*[,.!—–]\s+)*"
 )
-# 'Name, Outlet', 'Name of Outlet', 'Name, with Outlet', 'Name, on behalf of Outlet'
-_NAME_SEP = r"(?: \[ph\])?(?P<sep>,?\s+(?:from|of|with|at|for|on behalf of)\s+(?:the\s+)?|,\s*)"  # '[ph]': spelt by ear
+# 'Name, Outlet', 'Name of Outlet', 'Name, with Outlet', 'Name, on behalf of Outlet'; '[ph]': a name spelt by ear
+_NAME_SEP = r"(?: \[ph\])?(?P<sep>,?\s+(?:from|of|with|at|for|on behalf of)\s+(?:the\s+)?|,\s*(?:the\s+)?)"
 _SELF_INTRO = re.compile(
     rf"{_GREETING}(?:(?:I['’]m|I am|This is|My name is|It['’]s|Name is)\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
     rf"(?P<name>{_NAME}){_NAME_SEP}(?P<org>{_ORG})"
@@ -136,10 +136,13 @@ _CALLED_ON_NAME_ALONE = re.compile(
 # A call anywhere in the tail: 'I'm going to begin by recognizing Steve Portnoy and ...', 'I have to call on
 # Mr. Doe', 'the next question goes to Jane Doe' -- the host's own act, not 'We call on Congress to ...'.
 _CALLED_BY_CUE = re.compile(
-    r"(?:(?i:I['’]m going to|I['’]ll|I will|let me|I want to|I have to|we['’]ll|we will)\s+(?:\w+\s+){0,3}?"
+    r"(?:(?i:I['’]m going to|I['’]ll|I will|I['’]d like to|I would like to|let me|I want to|I have to|we['’]ll"
+    r"|we will|we['’]d like to)\s+(?:\w+\s+){0,3}?"
     r"(?i:recogniz(?:e|ing)|call on)|(?i:question (?:from|goes to)))"
-    rf"\s+(?:(?P<hon>Mr|Ms|Mrs|Dr)\.\s+)?(?P<name>{_NAME})(?![\w’'-])"
+    rf"\s+(?:(?P<org>{_ORG}),\s+)?(?:(?P<hon>Mr|Ms|Mrs|Dr)\.\s+)?(?P<name>{_NAME})(?![\w’'-])"  # '... on AP, Jane Doe'
 )
+# A full name as a sentence of its own near the end: 'David Sanger.  I thought I saw David.  There he is.'
+_NAME_SENTENCE = re.compile(rf"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(?P<name>{_NAME})\.(?=\s)")
 _NAME_ALONE = re.compile(rf"(?P<name>{_NAME})[.!]?\s*$")  # the whole (short) turn: 'PRESIDENT X:  Jane Doe.'
 _MIDDLE_INITIAL_NAME = re.compile(rf"[A-Z][a-zà-ÿ]+ {_INITIAL} {_NAME_TOKEN}(?:,? {_SUFFIX})?")
 _ADDRESS = re.compile(r"\b([A-Z][a-zà-ÿ]{2,})(?=[,.!?])")
@@ -1023,13 +1026,22 @@ def _label_aside_journalist(
     )
 
 
+_COMMA_SEPARATOR = re.compile(r",\s*(?:the\s+)?")
+
+
+def _comma_form(m: re.Match[str]) -> bool:
+    """'Name, Outlet' (or 'Name, the Outlet'): the weaker form, where a list or a clause can pass for a call."""
+    return _COMMA_SEPARATOR.fullmatch(m.groupdict().get("sep") or "") is not None
+
+
 def _closes_the_call(text: str, m: re.Match[str], turn_end: int) -> bool:
     """'Name, Place' with no outlet word must close the turn to be a call ('Anne Gearan, Washington Post.'),
     not run on ('... will travel to Des Moines, Iowa, for an event ...')."""
     org = m.groupdict().get("org")
-    if not org or m.group("sep").strip() != "," or _OUTLET_CUE.search(org):
+    if not org or not _comma_form(m) or _OUTLET_CUE.search(org):
         return True
-    return not text[m.end() : turn_end].strip(" .?!—–-\n")
+    rest = text[m.end() : turn_end].strip(" .?!—–-\n")
+    return not rest or (len(rest) <= 30 and _OUTLET_CUE.search(rest) is not None)  # '..., the Asso- — the AFP.'
 
 
 def _holds_office(person: _Person) -> bool:
@@ -1098,7 +1110,14 @@ def _called_on_matches(text: str, start: int, end: int, echo_from: int) -> Itera
     comma = text.rfind(",", start, end)
     if comma > start:
         yield from _CALLED_ON_OUTLET_THEN_NAME.finditer(text, max(start, comma - 60), end)
-    alone = _CALLED_ON_NAME_ALONE.search(text, max(start, end - 60), end) or _NAME_ALONE.match(text, start, end)
+    sentences = [
+        m for m in _NAME_SENTENCE.finditer(text, max(start, end - 100), end) if len(m.group("name").split()) > 1
+    ]
+    alone = (
+        _CALLED_ON_NAME_ALONE.search(text, max(start, end - 60), end)
+        or _NAME_ALONE.match(text, start, end)
+        or (sentences[-1] if sentences else None)
+    )
     if alone and not _title_anywhere()[0].match(text, alone.start("name")):
         name = alone.group("name")
         echoed = text.find(name, echo_from, start) >= 0  # 'Q: Some Democrats —'  'A: Some Democrats.'
@@ -1119,6 +1138,10 @@ def _journalist(
     name = parse_name(printed)
     if name is None or name.tokens != len(printed.replace(".", "").split()) - (1 if name.suffix else 0):
         return None
+    if re.fullmatch(r",\s*the\s+", m.groupdict().get("sep") or "") and (
+        name.tokens < 2 or not _OUTLET_CUE.search(text, m.start("org"), min(len(text), m.end() + 30))
+    ):  # 'Karine, the Washington Post reported ...' addresses the host, 'Mitch McConnell, the Republican Leader,
+        return None  # said ...' opens a question; 'Jane Doe, the AFP' is a call
     if _OUTLET_CUE.search(printed) or printed.split()[0] in _NOT_A_FIRST_NAME:
         return None  # 'Anne Gearan, Washington Post.' read backwards; 'Happy Birthday, Steve.'; 'Federal Reserve.'
     org = (m.groupdict().get("org") or "").strip().rstrip(".,")
@@ -1134,7 +1157,7 @@ def _journalist(
     if not org:  # no outlet: 'I'm Janne Pak.', 'My name is Yamamoto.', '... call on Mr. Kynast'
         if name.tokens < 2 and m.groupdict().get("cue") != "My name is" and not honorific:
             return None
-    elif m.group("sep").strip() == "," and not _OUTLET_CUE.search(org) and not honorific and name.tokens < 2:
+    elif _comma_form(m) and not _OUTLET_CUE.search(org) and not honorific and name.tokens < 2:
         return None
     start, end = m.start("name"), m.start("name") + len(printed)
     # Called on by one word and no honorific, the word is a first name as often as not ('Trevor of Reuters'),

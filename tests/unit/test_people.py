@@ -667,3 +667,20 @@ def test_a_host_repeating_a_surname_a_paragraph_introduction_and_an_outlet_with_
     )
     assert [s for s in _speakers(_analyse(text)) if s != "Harlow"] == ["Okonkwo", "Okonkwo", "Marchuk", "Whitcombe"]
     assert _people(_analyse(text))["Okonkwo"].given_name == "Phil"
+
+
+def test_calls_in_a_sentence_of_their_own_or_after_the_outlet_and_what_only_looks_like_one():
+    text = (
+        "THE PRESIDENT:  It is complicated.  Dana Whitcombe.  I thought I saw Dana.  There she is.\n\n"
+        "Q    Thank you.  On trade.\n\n"
+        "THE PRESIDENT:  I’d like to call on Associated Press, Corin Blackwood, for the next question.\n\n"
+        "Q    Thanks.  On energy.\n\n"
+        "THE PRESIDENT:  Tomas Varga, the Asso- — the AFP.\n\n"
+        "Q    Thank you.  On the war.\n\n"
+        "MS. HARLOW:  Go ahead.\n\n"
+        "Q    Karine, the Lakeside Post reported that files were seized.\n\n"
+        "MS. HARLOW:  Go ahead.\n\n"
+        "Q    Mara Quist, the Republican Leader, said no.  Will you?"
+    )
+    speakers = [s for s in _speakers(_analyse(text)) if s not in ("official", "Harlow")]
+    assert speakers == ["Whitcombe", "Blackwood", "Varga", "questioner", "questioner"]
