@@ -97,29 +97,8 @@ _NAMED_INTRO = re.compile(
 _PARAGRAPH_INTRO = re.compile(rf"(?<=\n)(?P<name>{_NAME}){_NAME_SEP}(?P<org>{_ORG})")
 _CALLED_ON = re.compile(rf"(?P<name>{_NAME}){_NAME_SEP}(?P<org>{_ORG})")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+$")
-_NOT_A_FIRST_NAME = frozenset(
-    [
-        "Some",
-        "Many",
-        "Most",
-        "Several",
-        "Few",
-        "Other",
-        "Such",
-        "Every",
-        "Each",
-        "Both",
-        "All",
-        "Any",
-        "Federal",
-        "Happy",
-        "Merry",
-        "Good",
-        "Great",
-        "New",
-        "Old",
-        "Dear",
-    ]
+_NOT_A_FIRST_NAME = word_set(
+    "Some Many Most Several Few Other Such Every Each Both All Any Federal Happy Merry Good Great New Old Dear"
 )
 _FULL_NAME_BEFORE = re.compile(rf"[A-Z][{NAME_LOWER}]+ (?P<family>{_NAME_TOKEN})(?=\W)")
 _JAPANESE_HONORIFIC = re.compile(r"-(?:san|shi|sama)$")
