@@ -148,7 +148,7 @@ _PORTFOLIO_WORDS = word_set(
     Rural Communities Community Families Children Youth Care Insurance Benefits Legal Ethics Water Land Natural
     Conservation Wildlife Mining Minerals Nuclear Renewable Clean Power Electricity Manufacturing Small Business
     Capital Tax Revenue Fiscal Monetary Banking Procurement Logistics Readiness Training Media Assistance
-    Reconciliation Financing Agricultural Affairs Gender Religious Freedom Counternarcotics Sanctions Export Controls
+    Reconciliation Financing Agricultural Gender Religious Freedom Counternarcotics Sanctions Export Controls
     """
 )
 
