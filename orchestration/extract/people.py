@@ -1992,6 +1992,7 @@ def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
         if person.given_name
     }
     titled_surnames = _titled_bare_surnames(by_family)
+    titled_families = {family_key for family_key, _ in titled_surnames}
     given_families: dict[str, set[str]] = defaultdict(set)  # given name -> families it is the given name of
     for family_key, members in by_family.items():
         for person in members:
@@ -2007,8 +2008,16 @@ def _swap_reversed_names(by_family: dict[str, list[LocalPerson]]) -> None:
             (fold(person.given_name), family_key) in attested
             and sizes.get(fold(person.given_name), 0) > sizes[family_key]
             and not _read_by_printing_convention(person)
+            and (family_key not in titled_families or fold(person.given_name) in titled_families)
             or _reversed_by_titled_surname(person, family_key, titled_surnames, given_families)
             or _family_word_read_as_given(person, family_key, sizes)
+            or (
+                # 'Suh Wook' read given Suh, while another source reads the same words family Suh and a third
+                # prints 'Minister Suh': the reversed reading is attested and its surname carries a title
+                (fold(person.given_name), family_key) in attested
+                and fold(person.given_name) in titled_families
+                and family_key not in titled_families
+            )
         )
     ]
     for family_key, person in moves:

@@ -684,3 +684,17 @@ def test_calls_in_a_sentence_of_their_own_or_after_the_outlet_and_what_only_look
     )
     speakers = [s for s in _speakers(_analyse(text)) if s not in ("official", "Harlow")]
     assert speakers == ["Whitcombe", "Blackwood", "Varga", "questioner", "questioner"]
+
+
+def test_a_name_read_given_first_turns_round_when_a_source_reads_it_family_first_and_another_titles_the_surname():
+    locals_ = [
+        _lp("a", "k", "Hwan", "Roh", "Minister of Defense", printed="Roh Hwan"),
+        _lp("b", "k", "Hwan", "Roh", "Minister of Defense", printed="Roh Hwan"),
+        _lp("c", "k", "Hwan", "Roh", "Minister of National Defense", printed="Roh Hwan"),
+        _lp("d", "k", "Roh", "Hwan", "Minister of Defense", printed="Roh Hwan", family_first=True),
+        _lp("d", "k2", "Roh", None, "Minister", count=2),
+    ]
+    people, links = resolve_people(locals_)
+    roh = [p for p in people if p.family_name == "Roh" and p.given_name == "Hwan"]
+    assert len(roh) == 1 and not [p for p in people if p.family_name == "Hwan"]
+    assert {link.person_id for link in links if link.document_id in "abc"} == {roh[0].person_id}
