@@ -215,6 +215,13 @@ def _trie_regex(words: Iterable[str]) -> str:
     return build(trie)
 
 
+# Titles news prose prints in lower case before a name; the others need a capital, or every 'the president said'
+# would be tried as a title.
+_TITLES_PRINTED_IN_LOWER_CASE = ("spokesperson", "spokesman", "spokeswoman")
+# The office between a country and a spokesperson's title
+_OFFICE_WORDS = frozenset({"Ministry", "Foreign", "Defense", "Defence", "Embassy", "Government", "Office", "office"})
+
+
 def _prose_form(phrase: str) -> str:
     """'secretary of state' -> 'Secretary of State' (how titles are printed before a name)."""
     words = phrase.split()
@@ -268,7 +275,14 @@ def lexicon() -> _Lexicon:
     # 'Premier Li Qiang, Foreign Minister Wang Yi' the title opens the next person of a list.
     # The pattern starts with the title trie (upper-case first letters only) so the regex engine can skip
     # ahead in C; a demonym before the title ('U.S.', 'Japanese') is read in Python afterwards.
-    titles = _trie_regex(sorted((t for t in titles_by_prose if t[0].isupper()), key=len, reverse=True))
+    for phrase in _TITLES_PRINTED_IN_LOWER_CASE:  # 'ministry spokesperson Zhao Lijian', 'his spokesman Kang Min Seok'
+        if _prose_form(phrase) in titles_by_prose:
+            titles_by_prose[phrase] = titles_by_prose[_prose_form(phrase)]
+    titles = _trie_regex(
+        sorted(
+            (t for t in titles_by_prose if t[0].isupper() or t in _TITLES_PRINTED_IN_LOWER_CASE), key=len, reverse=True
+        )
+    )
     # 'Minister Shri Rajnath Singh', 'External Affairs Minister Dr. S. Jaishankar': a one-word honorific of
     # ref_titles between the title and the name belongs to neither.
     honorifics = "|".join(
@@ -583,6 +597,8 @@ def _country_before(text: str, position: int) -> str | None:
         words.pop()  # "Republic of Korea (ROK) Minister", "China (PRC) State Councilor and Foreign Minister"
     if words and words[-1].endswith(("'s", "’s")):
         words[-1] = words[-1][:-2]  # "China's Foreign Minister", "South Korea's Defense Minister"
+    while len(words) > 1 and words[-1] in _OFFICE_WORDS:
+        words.pop()  # "Chinese Foreign Ministry spokesperson", "the South Korean presidential office spokesman"
     aliases = lexicon().country_by_alias
     for size in (1, 2, 3, 4):
         if size <= len(words):

@@ -698,3 +698,13 @@ def test_a_name_read_given_first_turns_round_when_a_source_reads_it_family_first
     roh = [p for p in people if p.family_name == "Roh" and p.given_name == "Hwan"]
     assert len(roh) == 1 and not [p for p in people if p.family_name == "Hwan"]
     assert {link.person_id for link in links if link.document_id in "abc"} == {roh[0].person_id}
+
+
+def test_a_spokesperson_in_lower_case_after_the_ministry_of_a_country():
+    text = (
+        "Chinese Foreign Ministry spokesperson Zhao Wenli said Beijing objected, according to the spokesman "
+        "Per Lindqvist.  The spokesman said on Monday that nothing changed."
+    )
+    people = _people(_analyse(text, "news"))
+    assert (people["Zhao"].given_name, people["Zhao"].role, people["Zhao"].country) == ("Wenli", "Spokesperson", "CN")
+    assert people["Lindqvist"].given_name == "Per"
