@@ -367,7 +367,7 @@ def _mixed_case_labels(clean_text: str) -> tuple[LabelMatch, ...]:
     head = _MIXED_LABEL_AT_START.match(clean_text)
     raw = ([head] if head else []) + list(_MIXED_LABEL_AFTER_NEWLINE.finditer(clean_text))
     raw = [m for m in raw if not m.group("label").isupper()]
-    if len(raw) < 3:
+    if len(raw) < 3 and not any(_names_a_minister_in_full(m.group("label")) for m in raw):
         return ()
     counts: dict[str, int] = {}
     for m in raw:
@@ -388,9 +388,26 @@ def _mixed_case_labels(clean_text: str) -> tuple[LabelMatch, ...]:
         ):
             continue
         out.append(LabelMatch(m.start("label"), m.end(), label, _interpreted(m)))
+    if any(_names_a_minister_in_full(m.label) for m in out):
+        return tuple(out)  # 'Ms. KAMIKAWA Yoko, Minister for Foreign Affairs:' opens a transcript on its own
     if len(out) < 3 or len({m.label for m in out}) == len(out):
         return ()  # not a dialogue: nobody speaks twice (a list of nominees, of quoted reactions)
     return tuple(out)
+
+
+def _names_a_minister_in_full(label: str) -> bool:
+    """A two-part label of a titled official whose family name is printed in capitals, as Japan's foreign
+    ministry prints its speakers: a form that no lead-in, field or quoted reaction takes."""
+    if ", " not in label:
+        return False
+    parsed = parse_label(label)
+    return (
+        parsed.title is not None
+        and parsed.title.role is not None
+        and parsed.organization is None
+        and any(len(t) > 1 and t.isupper() for t in parsed.name_tokens)
+        and any(t[:1].isupper() and not t.isupper() for t in parsed.name_tokens)
+    )
 
 
 def _period_labels(clean_text: str) -> tuple[LabelMatch, ...]:

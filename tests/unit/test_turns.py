@@ -286,3 +286,13 @@ def test_a_turn_is_interpreted_when_the_marker_comes_after_its_opening_words():
         "PRESIDENT SMITH:  We will see (as interpreted by the press) soon."
     )
     assert [t.is_interpreted for t in _turns(text)] == [False, True, True, False]
+
+
+def test_one_two_part_label_of_a_minister_named_in_capitals_opens_a_transcript():
+    text = (
+        "Press Conference by Foreign Minister TANABE Haruto\n\n1. Opening Remarks\n"
+        "Mr. TANABE Haruto, Minister for Foreign Affairs: I have just concluded the meeting."
+    )
+    assert [t.speaker_label for t in _turns(text)] == ["Mr. TANABE Haruto, Minister for Foreign Affairs"]
+    # a lead-in or a quoted reaction in mixed case still needs a dialogue
+    assert _turns("Lowering Costs, Key Points: prices fall.\n\nSenator Jane Doe, Chair: “Great news.”") == []
