@@ -1682,6 +1682,9 @@ def _middle_and_suffix(printed: str, given: str | None, family: str | None) -> t
     (family first) -> ('Suk', None): the words between the given and the family name.
     """
     middle = suffix = None
+    if not given and family and printed.endswith(family):  # 'S. Jaishankar': an initial is all of the given name
+        found = _INITIAL_ONLY_BEFORE.fullmatch(printed[: -len(family)])
+        middle = found.group(1) if found else None
     if given and family and given in printed and family in printed:
         found = _PRINTED_INITIAL.search(printed, printed.find(given))
         if found and found.start() < printed.rfind(family):
@@ -1695,6 +1698,7 @@ def _middle_and_suffix(printed: str, given: str | None, family: str | None) -> t
     return middle, suffix
 
 
+_INITIAL_ONLY_BEFORE = re.compile(r"([A-Z]\.) ")
 _MIDDLE_WORDS = re.compile(rf"[{NAME_UPPER}][{NAME_LOWER}’'\-]+(?: [{NAME_UPPER}][{NAME_LOWER}’'\-]+)?")
 
 
@@ -1844,9 +1848,9 @@ def _unique_ids(clusters: list[_Cluster]) -> list[str]:
 
 def _display_name(cluster: _Cluster, family: str, given: str | None) -> str:
     lex = lexicon()
-    if not given:
-        return family
-    middles = [key.split("|", 1)[1] for key, _ in cluster.middles.most_common() if key.split("|", 1)[0] == given]
+    middles = [key.split("|", 1)[1] for key, _ in cluster.middles.most_common() if key.split("|", 1)[0] == str(given)]
+    if not given:  # 'S. Jaishankar': printed with an initial only, shown so
+        return f"{middles[0]} {family}" if middles and middles[0].endswith(".") else family
     # An initial, when printed at all, is the formal style ('Kamala D. Harris' over 'Kamala Devi Harris');
     # middle names are shown for names never printed with one ('Jonas Gahr Støre').
     middle = next((m for m in middles if m.endswith(".")), middles[0] if middles else None)

@@ -708,3 +708,9 @@ def test_a_spokesperson_in_lower_case_after_the_ministry_of_a_country():
     people = _people(_analyse(text, "news"))
     assert (people["Zhao"].given_name, people["Zhao"].role, people["Zhao"].country) == ("Wenli", "Spokesperson", "CN")
     assert people["Lindqvist"].given_name == "Per"
+
+
+def test_a_name_printed_with_an_initial_only_is_shown_with_it():
+    analysis = _analyse("External Affairs Minister Dr. R. Venkataraman met Minister Venkataraman.", "news")
+    people, _ = resolve_people(analysis.local_people)
+    assert [(p.display_name, p.given_name) for p in people] == [("R. Venkataraman", None)]
