@@ -35,6 +35,7 @@ from .turns import (
     LabelMatch,
     TitleInfo,
     find_labels,
+    is_outlet,
     parse_label,
     split_utterances,
     title_lexicon,
@@ -102,7 +103,6 @@ _NOT_A_FIRST_NAME = word_set(
 )
 _FULL_NAME_BEFORE = re.compile(rf"[A-Z][{NAME_LOWER}]+ (?P<family>{_NAME_TOKEN})(?=\W)")
 _JAPANESE_HONORIFIC = re.compile(r"-(?:san|shi|sama)$")
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CALLED_ON_OUTLET_FIRST = re.compile(rf"(?P<org>{_ORG})(?P<sep>,\s*)(?P<hon>Mr|Ms|Mrs|Dr)\.\s+(?P<name>{_NAME})")
 # The outlet first and a full name closing the turn, with no honorific: 'Okay, how about NPR, Tamara Keith.'
 _CALLED_ON_OUTLET_THEN_NAME = re.compile(rf"(?P<org>{_ORG})(?P<sep>,\s*)(?P<name>{_NAME})(?=[.?!]?\s*$)")
@@ -876,17 +876,16 @@ def _questioner_mentions(clean_text: str, utterances: list[Utterance]) -> dict[i
         if utterance.speaker_kind != "questioner" or utterance.turn_index is None:
             continue
         head_end = min(utterance.char_end, utterance.char_start + 200)
-        at_start = _SELF_INTRO.match(clean_text, utterance.char_start, head_end)
-        further_in = _NAMED_INTRO.search(clean_text, utterance.char_start, head_end)
-        # '(Laughs.)  Yeah, they're holding on to it.\nLaura Doe with the PBS NewsHour.  ...'
-        paragraph = _PARAGRAPH_INTRO.search(clean_text, utterance.char_start, head_end)
-        if paragraph is not None and not _OUTLET_CUE.search(paragraph.group("org")):
-            paragraph = None
         mentions = [
             _label_aside_journalist(clean_text, utterance, index, lex.non_name)
-            or _journalist(clean_text, at_start, "self_intro", index, lex.non_name)
-            or _journalist(clean_text, further_in, "self_intro", index, lex.non_name)
-            or _journalist(clean_text, paragraph, "self_intro", index, lex.non_name)
+            or next(
+                (
+                    introduced
+                    for m in _introductions(clean_text, utterance.char_start, head_end)
+                    if (introduced := _journalist(clean_text, m, "self_intro", index, lex.non_name))
+                ),
+                None,
+            )
         ]
         if index > 0 and utterances[index - 1].speaker_kind in ("moderator", "official"):
             previous = utterances[index - 1]
@@ -907,6 +906,16 @@ def _questioner_mentions(clean_text: str, utterances: list[Utterance]) -> dict[i
 
 
 _HONORIFIC_DOT = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.")
+
+
+def _introductions(text: str, start: int, end: int) -> Iterator[re.Match[str] | None]:
+    """A question's self-introductions in the order they are trusted, each searched only when the one before
+    it did not name a journalist: at the turn's start, further in ('... I'm Janne Pak.'), and opening a later
+    paragraph with an outlet ('(Laughs.)  ...\nLaura Doe with the PBS NewsHour.')."""
+    yield _SELF_INTRO.match(text, start, end)
+    yield _NAMED_INTRO.search(text, start, end)
+    paragraph = _PARAGRAPH_INTRO.search(text, start, end)
+    yield paragraph if paragraph is not None and _OUTLET_CUE.search(paragraph.group("org")) else None
 
 
 # The floor passing to someone new at the end of a turn: 'Go ahead.', 'Next question ...', 'Hi, Sara.', 'Nancy —'.
@@ -955,7 +964,6 @@ def _attribute_follow_up_questions(
             or _passes_the_floor(clean_text, utterance)
         ):
             current = None
-    _attribute_greetings_before_introductions(clean_text, utterances, speaker_of)
 
 
 _GREETING_TURN_CHARS = 150  # 'Good afternoon, Mr. President.'
@@ -1022,6 +1030,7 @@ def _label_aside_journalist(
 
 
 _COMMA_SEPARATOR = re.compile(r",\s*(?:the\s+)?")
+_COMMA_THE_SEPARATOR = re.compile(r",\s*the\s+")
 
 
 def _comma_form(m: re.Match[str]) -> bool:
@@ -1105,19 +1114,22 @@ def _called_on_matches(text: str, start: int, end: int, echo_from: int) -> Itera
     comma = text.rfind(",", start, end)
     if comma > start:
         yield from _CALLED_ON_OUTLET_THEN_NAME.finditer(text, max(start, comma - 60), end)
-    sentences = [
-        m for m in _NAME_SENTENCE.finditer(text, max(start, end - 100), end) if len(m.group("name").split()) > 1
-    ]
     alone = (
         _CALLED_ON_NAME_ALONE.search(text, max(start, end - 60), end)
         or _NAME_ALONE.match(text, start, end)
-        or (sentences[-1] if sentences else None)
+        or _last_full_name_sentence(text, max(start, end - 100), end)
     )
     if alone and not _title_anywhere()[0].match(text, alone.start("name")):
         name = alone.group("name")
         echoed = text.find(name, echo_from, start) >= 0  # 'Q: Some Democrats —'  'A: Some Democrats.'
         if name not in lexicon().country_by_alias and name.split()[0] not in lexicon().non_name and not echoed:
             yield alone  # not 'Prime Minister Kishida.', 'South Korea.' or 'Thank You.'
+
+
+def _last_full_name_sentence(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last sentence of text[start:end] that is a full name alone: 'David Sanger.  I thought I saw David.'"""
+    full = [m for m in _NAME_SENTENCE.finditer(text, start, end) if len(m.group("name").split()) > 1]
+    return full[-1] if full else None
 
 
 def _journalist(
@@ -1133,7 +1145,7 @@ def _journalist(
     name = parse_name(printed)
     if name is None or name.tokens != len(printed.replace(".", "").split()) - (1 if name.suffix else 0):
         return None
-    if re.fullmatch(r",\s*the\s+", m.groupdict().get("sep") or "") and (
+    if _COMMA_THE_SEPARATOR.fullmatch(m.groupdict().get("sep") or "") and (
         name.tokens < 2 or not _OUTLET_CUE.search(text, m.start("org"), min(len(text), m.end() + 30))
     ):  # 'Karine, the Washington Post reported ...' addresses the host, 'Mitch McConnell, the Republican Leader,
         return None  # said ...' opens a question; 'Jane Doe, the AFP' is a call
@@ -1142,7 +1154,7 @@ def _journalist(
     org = (m.groupdict().get("org") or "").strip().rstrip(".,")
     if org and (org.split()[0] in non_name or org[0].isdigit()) and not _OUTLET_CUE.search(org):
         return None  # 'Of the ...', '2024': no outlet
-    if m.re is _CALLED_ON_OUTLET_THEN_NAME and not (_OUTLET_CUE.search(org) or _ACRONYM.fullmatch(org)):
+    if m.re is _CALLED_ON_OUTLET_THEN_NAME and not is_outlet(org):
         return None  # 'Dawn Tan, Channel NewsAsia.' is the name first
     name_at = m.start("name")
     honorific = bool(japanese_honorific) or (
@@ -1299,7 +1311,9 @@ def _role_only_label_person(parsed_role: TitleInfo, doc: _DocumentPeople, labell
     return None
 
 
-def _label_cut_short(label: str, labels: list[LabelMatch], person_of: dict) -> _Person | None:
+def _label_cut_short(
+    label: str, labels: list[LabelMatch], person_of: dict[tuple[int | None, str], _Person]
+) -> _Person | None:
     """'VICE PRESIDENT:' in a transcript whose only other such label is 'VICE PRESIDENT HARRIS:' -- the
     same speaker's label printed without the name. Never 'THE PRESIDENT', the host's usual label."""
     if label.upper().startswith("THE "):
@@ -1536,6 +1550,7 @@ def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dic
         if person is not None:
             speaker_of[index] = person
     _attribute_follow_up_questions(clean_text, utterances, speaker_of)
+    _attribute_greetings_before_introductions(clean_text, utterances, speaker_of)
 
     extra: list[tuple[int, int, str, _Person]] = []
     for start, end, _index, person in _address_mentions(clean_text, utterances, doc):

@@ -231,12 +231,7 @@ def _two_part_label(label: str) -> ParsedLabel | None:
             return ParsedLabel(title.title, named.name_tokens, named.honorific)
     for name_part, outlet in ((right, left), (left, right)):
         named = parse_label(name_part)
-        if (
-            _is_outlet(outlet)
-            and not _is_outlet(name_part)
-            and named.title is None
-            and 1 <= len(named.name_tokens) <= 2
-        ):
+        if is_outlet(outlet) and not is_outlet(name_part) and named.title is None and 1 <= len(named.name_tokens) <= 2:
             return ParsedLabel(_REPORTER, named.name_tokens, named.honorific, outlet)
     return None
 
@@ -254,7 +249,8 @@ def _title_of_country(parsed: ParsedLabel) -> ParsedLabel:
     return parsed._replace(title=parsed.title._replace(country=country), name_tokens=())
 
 
-def _is_outlet(text: str) -> bool:
+def is_outlet(text: str) -> bool:
+    """An outlet's name: a news word ('Kyodo News', 'Radio Romania') or an acronym ('NPR', 'WION')."""
     return OUTLET_CUE.search(text) is not None or _ACRONYM.fullmatch(text) is not None
 
 
