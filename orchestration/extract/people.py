@@ -3,10 +3,10 @@
 Per document (``analyse_speakers``) we read names where the text itself says who a
 person is: speaker labels, a title before a name ('U.S. Secretary of State Antony
 Blinken'), a name with a middle initial ('Lloyd J. Austin III'), journalists who
-introduce themselves or are called on, and first-name address ('Well, Yoko, ...')
+introduce themselves or are called on (``questioners``), and first-name address ('Well, Yoko, ...')
 when only one person in the document has that given name. Titles and demonyms
-(``ref_titles.csv``, ``ref_countries.csv``) give role and country; nothing here
-knows any particular person.
+(``ref_titles.csv``, ``ref_countries.csv``, read in ``names``) give role and country;
+nothing here knows any particular person.
 
 Across documents (``resolve_people``) local people merge on family name plus a
 compatible given name (nicknames from ``ref_given_name_variants.csv``), country and
@@ -19,15 +19,38 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from .names import (
+    INITIAL,
+    NAME,
+    NAME_TOKEN,
+    NON_NAME_WORDS,
+    SUFFIX,
+    DocumentPerson,
+    NameMention,
+    ParsedName,
+    canonical_given,
+    country_of_alias,
+    fold,
+    given_compatible,
+    given_key,
+    lexicon,
+    nice_case,
+    parse_name,
+    title_anywhere,
+)
+from .questioners import (
+    attribute_follow_up_questions,
+    attribute_greetings_before_introductions,
+    holds_office,
+    questioner_mentions,
+)
 from .records import LocalPerson, Person, PersonLink, PersonMention, Sentence, Utterance
-from .reference import load_reference
 from .sentences import split_sentences
 from .turns import (
     NAME_LOWER,
@@ -35,11 +58,9 @@ from .turns import (
     LabelMatch,
     TitleInfo,
     find_labels,
-    is_outlet,
     parse_label,
     split_utterances,
     title_lexicon,
-    word_set,
 )
 from .turns import OUTLET_CUE as _OUTLET_CUE
 
@@ -54,485 +75,18 @@ class SpeakerAnalysis(NamedTuple):
 
 
 # ---------------------------------------------------------------------------
-# Reference data and compiled patterns
+# Per-document analysis (names and their parsing: names.py; journalists: questioners.py)
 # ---------------------------------------------------------------------------
 
-_KEEP_LOWER = frozenset({"of", "for", "the", "and", "on", "to"})
-_PARTICLES = r"(?:von der|von|van der|van|de la|de|del|der|da|di|du|le|la|bin|ibn|al)"
-# A name word: an all-caps family name ('KISHIDA'), or a capitalised word with inner capitals or apostrophes
-# ('McDonough', 'O’Connell') and hyphenated parts ('Jean-Pierre', 'Won-sik'); a possessive 's is not part of it.
-_NAME_TOKEN = (
-    rf"(?:[A-Z]{{2,}}(?:-[A-Z]{{2,}})?(?![{NAME_LOWER}])"
-    rf"|[{NAME_UPPER}](?:[{NAME_LOWER}]+|['’](?=[A-Z]))(?:['’]?[A-Z][{NAME_LOWER}]+)*(?:-[A-Za-z{NAME_LOWER}]+)*)"
-)
-# "J.", or a bare "J" between two mixed-case name words ("Antony J Blinken", as Indian papers print it)
-_INITIAL = r"[A-Z](?:\.|(?<=[a-z] [A-Z])(?= [A-Z][a-z]))"
-
-_SUFFIX = r"(?:Jr\.?|Jnr\.?|Sr\.?|Snr\.?|III|II|IV)(?![\w])"
-_TRAILING_HONORIFICS = frozenset({"Ji", "Sahib"})
-_NAME = rf"{_NAME_TOKEN}(?: (?:{_INITIAL} )?(?:{_PARTICLES} )?{_NAME_TOKEN}){{0,2}}(?:,? {_SUFFIX})?"
-_NAME_RE = re.compile(_NAME)
-_TOKEN_SPLIT = re.compile(rf"{_SUFFIX}|{_INITIAL}|{_PARTICLES}(?= )|{_NAME_TOKEN}")
-_ORG = (  # 'Yonhap News Agency', 'the Associated Press', 'N.H.K.', '1+1 tv channel'
-    r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*|\d[\w+&'’-]*)(?: (?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*|of|and|&|the|newspaper"
-    r"|news|television|tv|channel|radio|magazine|daily|press|agency|network)){0,5}"
-)
-_GREETING = (  # 'Yes, thank you.' as well as 'Thank you.': any word of it may be capitalised
-    r"(?:(?i:yes|yeah|hi|hello|thank you(?: very much)?|thanks(?: so much)?|all right|alright|okay|ok|sure|great"
-    r"|good (?:morning|afternoon|evening)|sorry)(?:,? (?:sir|ma['’]am|everyone|all|again))?[,.!]?\s+"
-    # or an address before the introduction: 'Presidents — ', 'Mr. Prime Minister, '
-    r"|(?i:(?:mr\.|madam) )?(?i:vice )?(?i:presidents?|prime ministers?)\s*[,.!—–]\s+)*"
-)
-# 'Name, Outlet', 'Name of Outlet', 'Name, with Outlet', 'Name, on behalf of Outlet'; '[ph]': a name spelt by ear
-_NAME_SEP = r"(?: \[ph\])?(?P<sep>,?\s+(?:from|of|with|at|for|on behalf of)\s+(?:the\s+)?|,\s*(?:the\s+)?)"
-_SELF_INTRO = re.compile(
-    rf"{_GREETING}(?:(?:I['’]m|I am|This is|My name is|It['’]s|Name is)\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
-    rf"(?P<name>{_NAME}){_NAME_SEP}(?P<org>{_ORG})"
-)
-# An introduction further into the question's opening, the outlet optional: 'TV Asahi.  My name is Yamamoto.',
-# 'I'm from Korea Herald.  My name is Lee Ji-yoon.', 'Thank you for doing this.  I'm Janne Pak.'
-_NAMED_INTRO = re.compile(
-    rf"(?<![\w’'])(?P<cue>I['’]m|I am|My name is)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?(?P<name>{_NAME})"
-    rf"(?:{_NAME_SEP}(?P<org>{_ORG}))?(?=\s*[.,;!—–]|\s+and\b)"
-)
-_PARAGRAPH_INTRO = re.compile(rf"(?<=\n)(?P<name>{_NAME}){_NAME_SEP}(?P<org>{_ORG})")
-_CALLED_ON = re.compile(rf"(?P<name>{_NAME}){_NAME_SEP}(?P<org>{_ORG})")
-_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+$")
-_NOT_A_FIRST_NAME = word_set(
-    "Some Many Most Several Few Other Such Every Each Both All Any Federal Happy Merry Good Great New Old Dear"
-)
-_FULL_NAME_BEFORE = re.compile(rf"[A-Z][{NAME_LOWER}]+ (?P<family>{_NAME_TOKEN})(?=\W)")
-_JAPANESE_HONORIFIC = re.compile(r"-(?:san|shi|sama)$")
-_CALLED_ON_OUTLET_FIRST = re.compile(rf"(?P<org>{_ORG})(?P<sep>,\s*)(?P<hon>Mr|Ms|Mrs|Dr)\.\s+(?P<name>{_NAME})")
-# The outlet first and a full name closing the turn, with no honorific: 'Okay, how about NPR, Tamara Keith.'
-_CALLED_ON_OUTLET_THEN_NAME = re.compile(rf"(?P<org>{_ORG})(?P<sep>,\s*)(?P<name>{_NAME})(?=[.?!]?\s*$)")
-# A full name alone as the turn's last sentence: '... Trevor Hunnicutt.'
-_CALLED_ON_NAME_ALONE = re.compile(
-    rf"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|(?<=(?i:ahead), )|(?<=(?i:yes), )|(?<=(?i:okay), ))"
-    r"(?<!Mr\. )(?<!Ms\. )(?<!Dr\. )(?<!Mrs\. )"  # '... made by Dr. Lander.': the sentence began before 'Dr.'
-    rf"(?:(?P<hon>Mr|Ms|Mrs|Dr)\.\s+)?(?P<name>{_NAME})[.!]?\s*$"  # not 'Jake Sullivan?', asked back
-)
-# A call anywhere in the tail: 'I'm going to begin by recognizing Steve Portnoy and ...', 'I have to call on
-# Mr. Doe', 'the next question goes to Jane Doe' -- the host's own act, not 'We call on Congress to ...'.
-_CALLED_BY_CUE = re.compile(
-    r"(?:(?i:I['’]m going to|I['’]ll|I will|I['’]d like to|I would like to|let me|I want to|I have to|we['’]ll"
-    r"|we will|we['’]d like to)\s+(?:\w+\s+){0,3}?"
-    r"(?i:recogniz(?:e|ing)|call on)|(?i:question (?:from|goes to)))"
-    rf"\s+(?:(?P<org>{_ORG}),\s+)?(?:(?P<hon>Mr|Ms|Mrs|Dr)\.\s+)?(?P<name>{_NAME})(?![\w’'-])"  # '... on AP, Jane Doe'
-)
-# A full name as a sentence of its own near the end: 'David Sanger.  I thought I saw David.  There he is.'
-_NAME_SENTENCE = re.compile(rf"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(?P<name>{_NAME})\.(?=\s)")
-_NAME_ALONE = re.compile(rf"(?P<name>{_NAME})[.!]?\s*$")  # the whole (short) turn: 'PRESIDENT X:  Jane Doe.'
-_MIDDLE_INITIAL_NAME = re.compile(rf"[A-Z][a-zà-ÿ]+ {_INITIAL} {_NAME_TOKEN}(?:,? {_SUFFIX})?")
+_MIDDLE_INITIAL_NAME = re.compile(rf"[A-Z][a-zà-ÿ]+ {INITIAL} {NAME_TOKEN}(?:,? {SUFFIX})?")
 _ADDRESS = re.compile(r"\b([A-Z][a-zà-ÿ]{2,})(?=[,.!?])")
-
-
-# The words of a portfolio after a title ('... for Political Affairs', '... for Arms Control and International
-# Security'); country names count too.
-_PORTFOLIO_WORDS = word_set(
-    """
-    Affairs Political Politico-Military Economic Economics Economy Growth Energy Environment Environmental Climate
-    Communications Strategic International Security Arms Control Nonproliferation Management Resources Resource Public
-    Diplomacy Democracy Human Rights Labor Labour Asian Pacific Indo-Pacific East West South North Central Southeast
-    European Eurasian African Near Western Eastern Hemisphere Hemispheric Trade Development Cyberspace Digital Policy
-    Planning Global Health Women Issues Counterterrorism Narcotics Law Enforcement Population Refugees Migration Oceans
-    Scientific Science Technology Legislative Budget Intelligence Research Defense Defence Acquisition Sustainment Asia
-    Americas Africa Europe Middle Foreign National Homeland Civilian Justice Cooperation Coordination Relations Reform
-    Reconstruction Recovery Infrastructure Investment Finance Financial Commerce Industry Industrial Innovation Space
-    Maritime Regional Multilateral Bilateral Consular Administration Operations Personnel Education Culture Cultural
-    Exchanges Tourism Agriculture Food Fisheries Transport Transportation Sustainable Veterans Internal External
-    Disarmament Peace Stability Critical Emerging Technologies Supply Chain Chains Resilience Humanitarian Cyber
-    Cybersecurity Engagement Markets Nutrition Safety Response Information Impact Communication Strategy Strategies
-    Civil Liberties Corporate Citizenship Social Responsibility Services Programs Partnerships Governance Oversight
-    Compliance Privacy Outreach Advocacy Equity Inclusion Diversity Access Opportunity Workforce Jobs Housing Urban
-    Rural Communities Community Families Children Youth Care Insurance Benefits Legal Ethics Water Land Natural
-    Conservation Wildlife Mining Minerals Nuclear Renewable Clean Power Electricity Manufacturing Small Business
-    Capital Tax Revenue Fiscal Monetary Banking Procurement Logistics Readiness Training Media Assistance
-    Reconciliation Financing Agricultural Gender Religious Freedom Counternarcotics Sanctions Export Controls
-    """
-)
-
-_NON_NAME_WORDS = word_set(
-    """
-    The A An And But Or Nor For So Yet Of In On At To From By With About As Into Over Under After Before Since
-    During Between Against Among Through Across This That These Those It Its He She They We I You Our Your Their
-    His Her Mr Ms Mrs Dr Sir Madam Thank Thanks Yes No Well Okay Hi Hello Today Tomorrow Yesterday Now Then Here
-    There Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-    August September October November December Department Ministry Office House Senate Congress Administration
-    Council Committee Commission Act Agency Services Service Staff Court League Assembly Motors Bank Fund
-    Foundation Institute University College School Center Centre Group Party Forces Force Army Navy Air Marine
-    Marines Corps Guard Command Headquarters Union Nations Alliance Summit Meeting Dialogue Conference Forum Talks
-    Statement Remarks Readout Fact Sheet Press Briefing Room Hall Building Street Avenue Road Island Islands Sea
-    Ocean Strait Peninsula Region Province State States County City Republic Kingdom Federation Government Cabinet
-    Defense Defence Security Foreign Affairs Affair Trade Treasury Commerce Energy Justice Labor Health Education
-    Transportation Interior Agriculture Homeland National International Global Joint General Affairs Policy Plan
-    Program Initiative Act Announces Announced Signs Signed Delivers Delivered Hosts Hosted Meets Met Visits
-    Visited Travels Calls Called Speaks Spoke Says Said Issues Issued Launches Launched Nominates Nominated
-    Appoints Appointed Welcomes Welcomed Commemorates Celebrates Honors Names Named Receives Received Participates
-    Joins Joined Highlights Unveils Marks Approves Declares Releases Urges Discusses Holds Held Tours Addresses
-    Attends Thanks Congratulates Convenes Sends Will Is Was Has Had Are Were Be Been Would Could Should Can May
-    Might Must Shall Do Does Did Also Just Again Prime Minister Secretary President Vice First Lady Chief Deputy
-    Acting Senior Special Principal Executive Envoy Ambassador Director Administrator Chair Chairman Governor
-    Mayor Senator Representative Speaker Leader Majority Minority Attorney Surgeon Adviser Advisor Counselor
-    Coordinator Spokesperson Official Officials Excellency Majesty Highness Honorable Royal Emperor King Queen
-    Prince Princess Pope Crown Biden-Harris Covid COVID Omicron Ukraine Russia China Japan Korea Americans
-    American Indo-Pacific Pacific Atlantic Middle East West North South Western Eastern Northern Southern Central
-    New Old Great Day Week Year Time Number Part Hotel Palace Residence Plaza Square Airport
-    Station Base Port Harbor Harbour Museum Library Stadium Arena Embassy Consulate Mansion Villa Garden Gardens
-    Lodge Resort Estate Bridge Conduct Conducts Conducted Host Meet Discuss Sign Visit Travel Deliver Launch
-    Announce Welcome Attend Join Address Speak Hold
-    """
-)
-
-
-class _Lexicon(NamedTuple):
-    titled: re.Pattern[str]
-    country_by_alias: dict[str, str]
-    family_first_countries: frozenset[str]
-    printed_family_first_countries: frozenset[str]
-    titles_by_prose: dict[str, TitleInfo]
-    non_name: frozenset[str]
-    non_name_folded: frozenset[str]
-
-
-def _trie_regex(words: Iterable[str]) -> str:
-    """A compact alternation (common prefixes factored out) so the regex engine branches less per position."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
-
-
-# Titles news prose prints in lower case before a name; the others need a capital, or every 'the president said'
-# would be tried as a title.
-_TITLES_PRINTED_IN_LOWER_CASE = ("spokesperson", "spokesman", "spokeswoman")
 # The office between a country and a spokesperson's title
 _OFFICE_WORDS = frozenset({"Ministry", "Foreign", "Defense", "Defence", "Embassy", "Government", "Office", "office"})
-
-
-def _prose_form(phrase: str) -> str:
-    """'secretary of state' -> 'Secretary of State' (how titles are printed before a name)."""
-    words = phrase.split()
-    return " ".join(w if (w in _KEEP_LOWER and i) else w[:1].upper() + w[1:] for i, w in enumerate(words))
-
-
-@functools.lru_cache(maxsize=1)
-def lexicon() -> _Lexicon:
-    """Compile the title/country patterns once per process from the reference CSVs."""
-    country_by_alias: dict[str, str] = {}
-    family_first: set[str] = set()
-    printed_family_first: set[str] = set()
-    for row in load_reference("ref_countries"):
-        code = row["country_code"].strip()
-        for alias in [row["name"], *row["aliases"].split("|")]:
-            if alias.strip():
-                country_by_alias.setdefault(alias.strip(), code)
-                country_by_alias.setdefault(alias.strip().replace("'", "’"), code)  # 'People’s Republic of China'
-        if (row.get("family_name_first") or "").strip().lower() == "true":
-            family_first.add(code)
-        if (row.get("printed_family_first") or "").strip().lower() == "true":
-            printed_family_first.add(code)
-    titles_by_prose: dict[str, TitleInfo] = {}
-    for phrase, info in title_lexicon().items():
-        if info.speaker_kind != "official" or phrase in {"official", "staff", "aide", "chief", "major", "leader"}:
-            continue
-        if (
-            info.role is None
-            and not phrase.endswith(".")
-            and phrase
-            not in {
-                "the honorable",
-                "the honourable",
-                "shri",
-                "dr",
-                "his excellency",
-                "her excellency",
-                "his majesty",
-                "her majesty",
-                "madam",
-            }
-        ):
-            continue
-        titles_by_prose[_prose_form(phrase)] = info
-        if "-" in phrase:  # 'Secretary-General' as well as 'Secretary-general'
-            titles_by_prose.setdefault(_prose_form(phrase).title(), info)
-        if phrase.startswith("the "):
-            titles_by_prose[_prose_form(phrase)[4:]] = info  # 'the Honorable' -> 'Honorable'
-    countries = _trie_regex(sorted(country_by_alias, key=len, reverse=True))
-    # An apposition ('Antony Blinken, Secretary of State') is not one when a name follows the title: in
-    # 'Premier Li Qiang, Foreign Minister Wang Yi' the title opens the next person of a list.
-    # The pattern starts with the title trie (upper-case first letters only) so the regex engine can skip
-    # ahead in C; a demonym before the title ('U.S.', 'Japanese') is read in Python afterwards.
-    for phrase in _TITLES_PRINTED_IN_LOWER_CASE:  # 'ministry spokesperson Zhao Lijian', 'his spokesman Kang Min Seok'
-        if _prose_form(phrase) in titles_by_prose:
-            titles_by_prose[phrase] = titles_by_prose[_prose_form(phrase)]
-    titles = _trie_regex(
-        sorted(
-            (t for t in titles_by_prose if t[0].isupper() or t in _TITLES_PRINTED_IN_LOWER_CASE), key=len, reverse=True
-        )
-    )
-    # 'Minister Shri Rajnath Singh', 'External Affairs Minister Dr. S. Jaishankar': a one-word honorific of
-    # ref_titles between the title and the name belongs to neither.
-    honorifics = "|".join(
-        re.escape(info.phrase) for info in titles_by_prose.values() if info.role is None and " " not in info.phrase
-    )
-    honorific_after_title = rf"(?:(?i:{honorifics}) )?"
-    # A portfolio after the title: 'Assistant Secretary of State for East Asian and Pacific Affairs Daniel
-    # Kritenbrink', 'Special Presidential Envoy for Climate John Kerry'. Only portfolio words and country names
-    # may make it up, so the name that follows is not read into it.
-    portfolio_word = rf"(?:{_trie_regex(sorted(_PORTFOLIO_WORDS | set(country_by_alias), key=len, reverse=True))})"
-    portfolio_word += r"(?![\w’'-])"
-    portfolio = rf"{portfolio_word}(?:(?: and | & |, | of (?:the )?| ){portfolio_word}){{0,7}}"
-    titled = re.compile(
-        rf"(?P<title>{titles})"
-        rf"(?: (?:of (?:the )?(?P<country2>{countries})|to (?:the )?(?P<posting>{countries})))?"
-        rf"(?: for (?:the )?(?P<portfolio>(?>{portfolio})))?,? "  # atomic: no portfolio word is given back as a name
-        rf"{honorific_after_title}(?P<name>(?:{_INITIAL} )?{_NAME})"
-        rf"(?:(?: of (?:the )?(?P<country3>{countries}))|(?:, (?:the )?(?P<apposition>{titles})"
-        rf"(?: of (?:the )?(?P<country4>{countries}))?(?! [A-Z])))?"
-    )
-    non_name = frozenset(_NON_NAME_WORDS | set(country_by_alias))
-    non_name_folded = frozenset(fold(word) for word in non_name)
-    return _Lexicon(
-        titled,
-        country_by_alias,
-        frozenset(family_first),
-        frozenset(printed_family_first),
-        titles_by_prose,
-        non_name,
-        non_name_folded,
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def given_name_groups() -> dict[str, frozenset[str]]:
-    """Given name (lower case) -> the canonical names it may stand for (itself included)."""
-    groups: dict[str, set[str]] = defaultdict(set)
-    for row in load_reference("ref_given_name_variants"):
-        variant, canonical = row["variant"].strip().lower(), row["canonical"].strip().lower()
-        groups[variant].add(canonical)
-        groups[canonical].add(canonical)
-    return {name: frozenset(values) for name, values in groups.items()}
-
-
-def canonical_given(given: str | None) -> frozenset[str]:
-    if not given:
-        return frozenset()
-    low = fold(given)
-    return given_name_groups().get(low, frozenset({low}))
-
-
-@functools.lru_cache(maxsize=65536)
-def given_compatible(a: str | None, b: str | None) -> bool:
-    """Same given name, a nickname of it ('Joe'/'Joseph'), or one is missing (cached: corpus
-    clustering asks the same pairs tens of thousands of times)."""
-    if not a or not b:
-        return True
-    fa, fb = fold(a), fold(b)
-    if fa == fb or given_key(a) == given_key(b):
-        return True
-    if len(fa) == 1 or len(fb) == 1:
-        return fa[0] == fb[0]
-    return bool(canonical_given(a) & canonical_given(b)) or _spelling_variants(fa, fb)
-
-
-def given_key(given: str) -> str:
-    """'Suk-yeol', 'Suk Yeol' and 'Sukyeol' are one given name (Korean given names are printed all three ways)."""
-    return fold(given).replace("-", "").replace(" ", "")
-
-
-def _spelling_variants(fa: str, fb: str) -> bool:
-    """'Stephen'/'Stephan', 'Gilberto'/'Gilbert': one letter apart in a name of six letters or more
-    (news misspells the names officials print). Short names ('Jon'/'Joe') are different people."""
-    return min(len(fa), len(fb)) >= 6 and fuzz.ratio(fa, fb) >= 90
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive comparison key."""
-    if text.isascii():
-        return text.casefold()
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-
-
-def nice_case(token: str) -> str:
-    """'KIHARA' -> 'Kihara', 'JEAN-PIERRE' -> 'Jean-Pierre'; mixed-case tokens stay as printed."""
-    if token.isupper() and len(token) > 1:
-        return token.title()
-    return token
-
-
-# ---------------------------------------------------------------------------
-# Name parsing
-# ---------------------------------------------------------------------------
-
-
-class ParsedName(NamedTuple):
-    family: str | None
-    given: str | None
-    middle: str | None  # middle initial, 'J.'
-    suffix: str | None  # 'III', 'Jr.'
-    family_first: bool | None  # True when printed family first (caps family), None when unknown
-    tokens: int  # how many name tokens were read
-
-
-_SUFFIX_RE = re.compile(_SUFFIX)
-_INITIAL_RE = re.compile(_INITIAL)
-_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
-
-
-@functools.lru_cache(maxsize=16384)
-def parse_name(text: str) -> ParsedName | None:
-    """Read family/given/middle/suffix from a printed name, stopping at the first word that is not a name.
-
-    Cached: the same few names recur across a corpus ('Biden', 'Antony J. Blinken').
-    """
-    non_name = lexicon().non_name
-    middle = suffix = None
-    parts: list[str] = []
-    for token in _TOKEN_SPLIT.findall(text):
-        if _SUFFIX_RE.fullmatch(token):
-            suffix = token if token.endswith(".") or token.isupper() else token + "."
-            break
-        if _INITIAL_RE.fullmatch(token):
-            middle = middle or token
-            continue
-        if token[0].isupper() and (token in non_name or token.title() in non_name):
-            break
-        parts.append(token)
-    while parts and parts[-1][0].islower():
-        parts.pop()
-    if len(parts) >= 3 and parts[-1] in _TRAILING_HONORIFICS:
-        parts.pop()  # 'Shri Rajnath Singh Ji': a respectful 'Ji' after a full name is not a family name
-    words = [p for p in parts if p[0].isupper()]
-    if not words:
-        return None
-    if len(words) == 1:
-        return ParsedName(nice_case(words[0]), None, middle, suffix, None, 1)
-    caps = [w for w in words if w.isupper() and len(w) > 1]
-    if caps and len(caps) < len(words):
-        family = caps[0]
-        given = " ".join(w for w in words if w is not family)
-        return ParsedName(nice_case(family), given, middle, suffix, words[0] is family, len(words))
-    if len(words) == 2 and _KOREAN_GIVEN.fullmatch(words[1]):
-        return ParsedName(words[0], words[1], middle, suffix, True, 2)  # Korean given names: 'Shin Won-sik'
-    particle = next((i for i, p in enumerate(parts) if i and p[0].islower()), None)
-    family = " ".join(parts[particle:]) if particle is not None else words[-1]  # 'Ursula von der Leyen'
-    return ParsedName(nice_case(family), nice_case(words[0]), middle, suffix, None, len(words))
-
-
-# ---------------------------------------------------------------------------
-# Per-document analysis
-# ---------------------------------------------------------------------------
-
-
-class _Mention(NamedTuple):
-    start: int | None  # None for names read from metadata (no span in the clean text)
-    end: int | None
-    source: str
-    name: ParsedName | None
-    role: TitleInfo | None
-    country: str | None
-    organization: str | None
-    utterance_index: int | None  # index into utterances list
-    printed: str
-    headline: bool = False  # found in a title-case line, where names run into capitalised words
-    joined_role: TitleInfo | None = None  # 'Deputy Prime Minister and Minister for Defence X': the first title
-
-
-def _fullness(mention: _Mention) -> tuple[int, ...]:
-    """How complete a printed name is: given name, middle initial, suffix, prose over labels, length."""
-    name = mention.name
-    if name is None:
-        return (0, 0, 0, 0, len(mention.printed))
-    return (
-        int(bool(name.given)),
-        int(bool(name.middle)),
-        int(bool(name.suffix)),
-        int(mention.source != "label"),
-        len(mention.printed),
-    )
-
-
-class _Person:
-    """A document-local person being assembled from mentions."""
-
-    __slots__ = (
-        "family",
-        "given",
-        "middle",
-        "suffix",
-        "family_first",
-        "roles",
-        "countries",
-        "orgs",
-        "printed",
-        "mentions",
-        "key",
-        "printed_rank",
-    )
-
-    def __init__(self, family: str | None, given: str | None) -> None:
-        self.family, self.given = family, given
-        self.middle: str | None = None
-        self.suffix: str | None = None
-        self.family_first: bool | None = None
-        self.roles: Counter[str] = Counter()
-        self.countries: Counter[str] = Counter()
-        self.orgs: Counter[str] = Counter()
-        self.printed = ""
-        self.printed_rank: tuple[int, ...] = (-1,)
-        self.mentions: list[_Mention] = []
-        self.key = ""
-
-    def absorb(self, mention: _Mention, country_hint: str | None) -> None:
-        name = mention.name
-        if name is not None:
-            if name.given and not self.given:
-                self.given = name.given
-            self.middle = self.middle or (name.middle if name.given else None)
-            self.suffix = self.suffix or name.suffix
-            if name.family_first is not None and self.family_first is None:
-                self.family_first = name.family_first
-            if name.family and self.family and name.family.isupper() is False and self.family.isupper():
-                self.family = name.family
-        if mention.role and mention.role.role:
-            self.roles[mention.role.role] += 1 + len(mention.role.phrase) / 100
-        if mention.joined_role and mention.joined_role.role:
-            self.roles[mention.joined_role.role] += 0.5  # held too, printed first
-        country = mention.country or (mention.role.country if mention.role else None) or country_hint
-        if country:
-            self.countries[country] += 2 if mention.country else 1
-        if mention.organization:
-            self.orgs[mention.organization] += 2 if mention.source == "self_intro" else 1
-        rank = _fullness(mention)
-        if rank > self.printed_rank:
-            self.printed, self.printed_rank = mention.printed, rank
-        self.mentions.append(mention)
-
-
-def _country_of(alias: str | None) -> str | None:
-    if not alias:
-        return None
-    return lexicon().country_by_alias.get(alias)
-
 
 _INITIAL_DOT = re.compile(r"\.(?<=[a-zà-ÿ] [A-Z]\.) [A-Z]")
 
 
-def _middle_initial_mentions(text: str) -> list[_Mention]:
+def _middle_initial_mentions(text: str) -> list[NameMention]:
     """Untitled names with a middle initial ('Antony J. Blinken'): a strong person signal on its own.
 
     The scan looks for the rare ' X. ' first (a pattern starting with a literal dot is
@@ -546,32 +100,25 @@ def _middle_initial_mentions(text: str) -> list[_Mention]:
             continue
         name = parse_name(m.group())
         if name is not None and name.given:
-            out.append(_Mention(m.start(), m.end(), "prose", name, None, None, None, None, m.group()))
+            out.append(NameMention(m.start(), m.end(), "prose", name, None, None, None, None, m.group()))
     return out
 
 
 BYLINE_SCAN_CHARS = 2000  # bylines sit in a document's header
-_BYLINE = re.compile(rf"^(?P<name>{_NAME}), (?P<rest>[^\n]{{3,80}})$", re.MULTILINE)
+_BYLINE = re.compile(rf"^(?P<name>{NAME}), (?P<rest>[^\n]{{3,80}})$", re.MULTILINE)
 _BYLINE_LEAD = re.compile(r"(?:the )?(?:[A-Z][\w.’'-]* ){0,2}")  # 'Department ', 'U.S. ', 'THE '
 _BYLINE_TAIL = re.compile(r"(?: (?:of|for) (?:the )?[A-Z][\w.’' -]{1,40})?\.?", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=1)
-def _title_anywhere() -> tuple[re.Pattern[str], dict[str, TitleInfo]]:
-    """Any prose title, in any case, as a whole word sequence; and title (lower case) -> TitleInfo."""
-    by_lower = {title.lower(): info for title, info in lexicon().titles_by_prose.items()}
-    return re.compile(rf"(?i)\b({_trie_regex(sorted(by_lower, key=len, reverse=True))})\b"), by_lower
-
-
-def _byline_mentions(text: str) -> list[_Mention]:
+def _byline_mentions(text: str) -> list[NameMention]:
     """A header line naming a speaker with a title after a comma ('Matthew Miller, Department Spokesperson',
     'ANTONY J. BLINKEN, SECRETARY OF STATE'), as State Department briefings and remarks print them.
 
     No title precedes these names, so the titled scan misses them, and a label such as
     'MR MILLER:' would never learn its speaker's given name.
     """
-    pattern, by_lower = _title_anywhere()
-    out: list[_Mention] = []
+    pattern, by_lower = title_anywhere()
+    out: list[NameMention] = []
     for m in _BYLINE.finditer(text, 0, min(len(text), BYLINE_SCAN_CHARS)):
         rest = m.group("rest")
         title = pattern.search(rest)
@@ -582,7 +129,7 @@ def _byline_mentions(text: str) -> list[_Mention]:
             continue
         name_end = _name_end(text, m.start("name"), m.end("name"), name)
         role = by_lower[title.group(1).lower()]
-        out.append(_Mention(m.start(), name_end, "prose", name, role, None, None, None, text[m.start() : name_end]))
+        out.append(NameMention(m.start(), name_end, "prose", name, role, None, None, None, text[m.start() : name_end]))
     return out
 
 
@@ -634,10 +181,10 @@ def _is_honorific_phrase(title: TitleInfo, printed: str) -> bool:
 _TITLE_MODIFIER_BEFORE = re.compile(r"(?:\b(?:Assistant|Under|Associate) |\bto the )$")  # not 'Acting
 
 
-def _titled_mentions(text: str, start: int, end: int, source: str) -> list[_Mention]:
+def _titled_mentions(text: str, start: int, end: int, source: str) -> list[NameMention]:
     """'U.S. Secretary of State Antony Blinken', 'Minister Kihara', 'Prime Minister KISHIDA Fumio of Japan'."""
     lex = lexicon()
-    out: list[_Mention] = []
+    out: list[NameMention] = []
     line_cache: dict[int, bool] = {}
     position = start
     while (m := lex.titled.search(text, position, end)) is not None:
@@ -662,7 +209,7 @@ def _titled_mentions(text: str, start: int, end: int, source: str) -> list[_Ment
         if m.group("portfolio") and (
             name.tokens < 2
             or m.group("name").split()[0] in lex.non_name
-            or _title_anywhere()[0].match(m.group("name"))  # '... for Strategic Affairs Admiral Flávio Rocha'
+            or title_anywhere()[0].match(m.group("name"))  # '... for Strategic Affairs Admiral Flávio Rocha'
         ):
             continue  # after 'Judge for the Eastern' or 'Envoy for Afghanistan', 'District' and 'Reconciliation'
         # are the portfolio's last words: a person after a portfolio is named in full
@@ -671,9 +218,9 @@ def _titled_mentions(text: str, start: int, end: int, source: str) -> list[_Ment
         name_start = m.start("name")
         name_end = _name_end(text, name_start, m.end("name"), name)
         title = lex.titles_by_prose[m.group("title")]
-        country = _country_of(m.group("country2") or m.group("country3") or m.group("country4")) or _country_before(
-            text, m.start()
-        )
+        country = country_of_alias(
+            m.group("country2") or m.group("country3") or m.group("country4")
+        ) or _country_before(text, m.start())
         role = title
         if _TITLE_MODIFIER_BEFORE.search(text, max(0, m.start() - 14), m.start()):
             role = TitleInfo(title.phrase, None, title.speaker_kind, None)  # 'Assistant to the President', 'Under
@@ -684,7 +231,7 @@ def _titled_mentions(text: str, start: int, end: int, source: str) -> list[_Ment
             role = lex.titles_by_prose[apposition]
         headline = source == "metadata" or _in_title_case_line(text, m.start(), line_cache)
         out.append(
-            _Mention(
+            NameMention(
                 None if source == "metadata" else name_start,
                 None if source == "metadata" else name_end,
                 source,
@@ -744,7 +291,7 @@ def _in_title_case_line(text: str, position: int, cache: dict[int, bool]) -> boo
     return cache[start]
 
 
-def _trim_headline_names(mentions: list[_Mention], known: set[str]) -> list[_Mention]:
+def _trim_headline_names(mentions: list[NameMention], known: set[str]) -> list[NameMention]:
     """In headlines keep the longest name prefix ending in a surname the document uses elsewhere.
 
     'President Biden Honoring Veterans' -> 'Biden'; a single-word name is kept as is;
@@ -831,9 +378,9 @@ def _upper_label_name(tokens: list[str]) -> ParsedName:
     return ParsedName(nice_case(words[-1]), given, middle, suffix, None, len(words))
 
 
-def _label_mentions(clean_text: str, labels: list[LabelMatch], utterance_of_turn: list[int]) -> list[_Mention]:
+def _label_mentions(clean_text: str, labels: list[LabelMatch], utterance_of_turn: list[int]) -> list[NameMention]:
     """One mention per named speaker label ('DEFENSE MINISTER KIHARA', 'MS. PSAKI', 'MR. HUNTER BIDEN')."""
-    out: list[_Mention] = []
+    out: list[NameMention] = []
     lex = lexicon()
     for turn, label in enumerate(labels):
         if label.label == "Q":
@@ -849,7 +396,7 @@ def _label_mentions(clean_text: str, labels: list[LabelMatch], utterance_of_turn
             if fold(name.family) in lex.non_name_folded:
                 continue
         out.append(
-            _Mention(
+            NameMention(
                 label.start,
                 label.start + len(label.label),
                 "label",
@@ -864,343 +411,29 @@ def _label_mentions(clean_text: str, labels: list[LabelMatch], utterance_of_turn
     return out
 
 
-def _questioner_mentions(clean_text: str, utterances: list[Utterance]) -> dict[int, list[_Mention]]:
-    """Journalist behind each question turn: their self-introduction, and whom the previous speaker called on.
-
-    The self-introduction is listed first because it wins when the two disagree
-    (a moderator may garble an outlet's name; the journalist rarely does).
-    """
-    lex = lexicon()
-    found: dict[int, list[_Mention]] = {}
-    for index, utterance in enumerate(utterances):
-        if utterance.speaker_kind != "questioner" or utterance.turn_index is None:
-            continue
-        head_end = min(utterance.char_end, utterance.char_start + 200)
-        mentions = [
-            _label_aside_journalist(clean_text, utterance, index, lex.non_name)
-            or next(
-                (
-                    introduced
-                    for m in _introductions(clean_text, utterance.char_start, head_end)
-                    if (introduced := _journalist(clean_text, m, "self_intro", index, lex.non_name))
-                ),
-                None,
-            )
-        ]
-        if index > 0 and utterances[index - 1].speaker_kind in ("moderator", "official"):
-            previous = utterances[index - 1]
-            tail_start = max(previous.char_start, previous.char_end - 200)
-            # a name the question before this answer said is echoed, not called: 'Q: Some Democrats —'
-            echo_from = utterances[index - 2].char_start if index > 1 else previous.char_start
-            called = [
-                _journalist(clean_text, m, "called_on", index - 1, lex.non_name)
-                for m in _called_on_matches(clean_text, tail_start, previous.char_end, echo_from)
-                if _closes_the_call(clean_text, m, previous.char_end)
-            ]
-            valid = [m for m in called if m is not None]
-            mentions.append(max(valid, key=lambda m: m.start or 0) if valid else None)
-        kept = [m for m in mentions if m is not None]
-        if kept:
-            found[index] = kept
-    return found
-
-
-_HONORIFIC_DOT = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.")
-
-
-def _introductions(text: str, start: int, end: int) -> Iterator[re.Match[str] | None]:
-    """A question's self-introductions in the order they are trusted, each searched only when the one before
-    it did not name a journalist: at the turn's start, further in ('... I'm Janne Pak.'), and opening a later
-    paragraph with an outlet ('(Laughs.)  ...\nLaura Doe with the PBS NewsHour.')."""
-    yield _SELF_INTRO.match(text, start, end)
-    yield _NAMED_INTRO.search(text, start, end)
-    paragraph = _PARAGRAPH_INTRO.search(text, start, end)
-    yield paragraph if paragraph is not None and _OUTLET_CUE.search(paragraph.group("org")) else None
-
-
-# The floor passing to someone new at the end of a turn: 'Go ahead.', 'Next question ...', 'Hi, Sara.', 'Nancy —'.
-_FLOOR_CUE = re.compile(
-    r"(?i:go ahead(?! and\b)|next question|last question|one more question|question (?:from|for)|questions? from"
-    r"|raise your hand|let['’]s go to|how about|call on|in the back|in the front|front row|the floor|who['’]s next)"
-)
-_QUESTION_LABEL = re.compile(r"(?i:q|question|reporter|journalist)")  # not 'AUDIENCE' or 'PARTICIPANT'
-_FULL_NAME_IN_TAIL = re.compile(r"(?P<first>[A-Z][a-z]+) [A-Z][a-zA-Z’'-]+[,.]")
-_VOCATIVE_OPENING = re.compile(r"(?:^|[.!?]\s+)(?P<word>[A-Z][a-z]+), ")  # 'Ed, fire away.'
-_VOCATIVE_AT_END = re.compile(r"(?:^|[.!?,;:—–]\s*)(?P<word>[A-Z][a-z]+)(?:-san)?[\s.!?—–-]*$")
-
-
-def _attribute_follow_up_questions(
-    clean_text: str, utterances: list[Utterance], speaker_of: dict[int, _Person]
-) -> None:
-    """A question turn nobody names is the last named questioner's follow-up while the floor stays with them.
-
-    'Q: Are you willing to ...?  THE PRESIDENT: Yes.  Q: You are?' -- the same journalist. The chain breaks
-    at a moderator's turn, at a question whose asker is unknown, and at an answer that ends by giving the
-    floor to someone ('Go ahead.', 'Next question ...', 'Hi, Sara.').
-    """
-    current: _Person | None = None
-    label = ""
-    interpreted = False  # a follow-up comes in the language of the question it follows
-    previous_was_question = False
-    for index, utterance in enumerate(utterances):
-        if utterance.turn_index is None:
-            continue
-        if utterance.speaker_kind == "questioner" and _QUESTION_LABEL.fullmatch(utterance.speaker_label or ""):
-            if previous_was_question and index not in speaker_of:
-                current = None  # 'Q: Thank you.'  'Q: Hey, thanks for doing the call.': someone else's turn
-            previous_was_question = True
-            if index in speaker_of:
-                current = speaker_of[index] if _named_as_journalist(speaker_of[index]) else None
-                label, interpreted = utterance.speaker_label or "", utterance.is_interpreted
-            elif current is not None and (utterance.speaker_label, utterance.is_interpreted) == (label, interpreted):
-                speaker_of[index] = current
-            else:
-                current = None
-            continue
-        previous_was_question = False
-        if current is not None and (
-            utterance.speaker_kind != "official"  # a moderator, the audience
-            or (index not in speaker_of and _FLOOR_CUE.search(clean_text, utterance.char_start, utterance.char_end))
-            or _passes_the_floor(clean_text, utterance)
-        ):
-            current = None
-
-
-_GREETING_TURN_CHARS = 150  # 'Good afternoon, Mr. President.'
-_REPLY_TURN_CHARS = 60  # 'Afternoon.'
-
-
-_GREETING_ONLY = re.compile(  # 'Good afternoon, Mr. President.'  'And good afternoon to you too, Madam X.'
-    r"(?:(?i:and )?(?i:good (?:morning|afternoon|evening)|hello|hi|thank you|thanks)\b(?:(?:Mr|Mrs|Ms|Dr)\.|[^.?!\n])*"
-    r"[.!]\s*)+"
-)
-
-
-def _attribute_greetings_before_introductions(
-    clean_text: str, utterances: list[Utterance], speaker_of: dict[int, _Person]
-) -> None:
-    """'Q: Good afternoon, Mr. President.  PRESIDENT X: Afternoon.  Q: My name is Jane Doe from ...': the
-    short greetings exchanged before a journalist names themself are theirs too."""
-    turns = [i for i, u in enumerate(utterances) if u.turn_index is not None]
-    for position, index in enumerate(turns):
-        person = speaker_of.get(index)
-        question = utterances[index]
-        if person is None or question.speaker_kind != "questioner" or not _named_as_journalist(person):
-            continue
-        back = position - 2
-        while back >= 0:
-            reply, greeting = utterances[turns[back + 1]], utterances[turns[back]]
-            if (
-                reply.speaker_kind != "official"
-                or reply.char_end - reply.char_start > _REPLY_TURN_CHARS
-                or _passes_the_floor(clean_text, reply)  # 'Mara Quist, Lakeside Post.' calls someone new
-                or turns[back] in speaker_of
-                or (greeting.speaker_label, greeting.is_interpreted)
-                != (question.speaker_label, question.is_interpreted)
-                or greeting.char_end - greeting.char_start > _GREETING_TURN_CHARS
-                or not _GREETING_ONLY.fullmatch(clean_text, greeting.char_start, greeting.char_end)
-            ):
-                break
-            speaker_of[turns[back]] = person
-            back -= 2
-
-
-_LABEL_ASIDE = re.compile(r"\((?P<aside>[^()\n:]{3,60})\)")
-
-
-def _label_aside_journalist(
-    clean_text: str, utterance: Utterance, utterance_index: int, non_name: frozenset[str]
-) -> _Mention | None:
-    """The journalist a question label names in brackets: 'Question (Jane Doe, WION):', 'QUESTION (Kyodo, Doe):'."""
-    if utterance.label_start is None or utterance.label_end is None:
-        return None
-    aside = _LABEL_ASIDE.search(clean_text, utterance.label_start, utterance.label_end)
-    if aside is None:
-        return None
-    start, end = aside.span("aside")
-    return _journalist(
-        clean_text, _CALLED_ON.fullmatch(clean_text, start, end), "self_intro", utterance_index, non_name
-    ) or _journalist(
-        clean_text,
-        _CALLED_ON_OUTLET_THEN_NAME.fullmatch(clean_text, start, end),
-        "self_intro",
-        utterance_index,
-        non_name,
-    )
-
-
-_COMMA_SEPARATOR = re.compile(r",\s*(?:the\s+)?")
-_COMMA_THE_SEPARATOR = re.compile(r",\s*the\s+")
-
-
-def _comma_form(m: re.Match[str]) -> bool:
-    """'Name, Outlet' (or 'Name, the Outlet'): the weaker form, where a list or a clause can pass for a call."""
-    return _COMMA_SEPARATOR.fullmatch(m.groupdict().get("sep") or "") is not None
-
-
-def _closes_the_call(text: str, m: re.Match[str], turn_end: int) -> bool:
-    """'Name, Place' with no outlet word must close the turn to be a call ('Anne Gearan, Washington Post.'),
-    not run on ('... will travel to Des Moines, Iowa, for an event ...')."""
-    org = m.groupdict().get("org")
-    if not org or not _comma_form(m) or _OUTLET_CUE.search(org):
-        return True
-    rest = text[m.end() : turn_end].strip(" .?!—–-\n")
-    return not rest or (len(rest) <= 30 and _OUTLET_CUE.search(rest) is not None)  # '..., the Asso- — the AFP.'
-
-
-def _holds_office(person: _Person) -> bool:
-    """Named with a title other than a journalist's somewhere in the document."""
-    return any(role != "journalist" for role in person.roles)
-
-
-def _named_as_journalist(person: _Person) -> bool:
-    """Called on by the host, or introduced with an outlet: a name worth following through follow-ups
-    (not 'Members of the ... Committee' or 'Rehoboth Beach, Delaware' misread as a self-introduction)."""
-    if _holds_office(person):
-        return False  # 'Jake Sullivan?' asked back by the press secretary is not a journalist's name
-    return any(
-        m.source == "called_on" or (m.source == "self_intro" and m.organization and _OUTLET_CUE.search(m.organization))
-        for m in person.mentions
-    )
-
-
-def _passes_the_floor(clean_text: str, utterance: Utterance) -> bool:
-    """Whether a turn ends by giving the floor to someone: a cue, a first name addressed ('Hi, Sara.'),
-    or a full name near the end ('Sebastian Smith, the Asso- — the AFP.')."""
-    end = utterance.char_end
-    if _FLOOR_CUE.search(clean_text, max(utterance.char_start, end - 120), end):
-        return True
-    tail = clean_text[max(utterance.char_start, end - 60) : end]
-    lex = lexicon()
-    words = [m.group("word") for m in _VOCATIVE_AT_END.finditer(tail)]
-    words += [
-        m.group("first") for m in _FULL_NAME_IN_TAIL.finditer(tail) if m.group(0)[:-1] not in lex.country_by_alias
-    ]
-    words += [m.group("word") for m in _VOCATIVE_OPENING.finditer(tail)]
-    return any(
-        w not in lex.non_name
-        and w not in _GREETING_WORDS
-        and w not in lex.country_by_alias
-        and not _title_anywhere()[0].fullmatch(w)
-        for w in words
-    )
-
-
-_GREETING_WORDS = frozenset(
-    {"Morning", "Afternoon", "Evening", "Hello", "Hey", "Sure", "Right", "Absolutely", "Indeed"}
-)
-
-
-def _overlapping(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """Every match of pattern in text[start:end], each search resuming at the word after the last match began."""
-    m = pattern.search(text, start, end)
-    while m is not None:
-        yield m
-        space = text.find(" ", m.start(), end)
-        m = pattern.search(text, space + 1, end) if space >= 0 else None
-
-
-def _called_on_matches(text: str, start: int, end: int, echo_from: int) -> Iterator[re.Match[str]]:
-    """Called-on matches in text[start:end] (the tail of the turn before a question).
-
-    The outlet-first patterns lead with an outlet pattern that is slow to fail at every capital: the one
-    with an honorific runs only when a cheap search finds 'Mr.', the one without only just before the
-    last comma (its name must close the turn).
-    """
-    yield from _overlapping(_CALLED_ON, text, start, end)  # 'Next, Shimada-san of ...' also tries 'Next, Shimada'
-    yield from _CALLED_BY_CUE.finditer(text, start, end)
-    if _HONORIFIC_DOT.search(text, start, end):
-        yield from _CALLED_ON_OUTLET_FIRST.finditer(text, start, end)
-    comma = text.rfind(",", start, end)
-    if comma > start:
-        yield from _CALLED_ON_OUTLET_THEN_NAME.finditer(text, max(start, comma - 60), end)
-    alone = (
-        _CALLED_ON_NAME_ALONE.search(text, max(start, end - 60), end)
-        or _NAME_ALONE.match(text, start, end)
-        or _last_full_name_sentence(text, max(start, end - 100), end)
-    )
-    if alone and not _title_anywhere()[0].match(text, alone.start("name")):
-        name = alone.group("name")
-        echoed = text.find(name, echo_from, start) >= 0  # 'Q: Some Democrats —'  'A: Some Democrats.'
-        if name not in lexicon().country_by_alias and name.split()[0] not in lexicon().non_name and not echoed:
-            yield alone  # not 'Prime Minister Kishida.', 'South Korea.' or 'Thank You.'
-
-
-def _last_full_name_sentence(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The last sentence of text[start:end] that is a full name alone: 'David Sanger.  I thought I saw David.'"""
-    full = [m for m in _NAME_SENTENCE.finditer(text, start, end) if len(m.group("name").split()) > 1]
-    return full[-1] if full else None
-
-
-def _journalist(
-    text: str, m: re.Match[str] | None, source: str, utterance_index: int, non_name: frozenset[str]
-) -> _Mention | None:
-    """A journalist mention from an intro/called-on match, when it really looks like 'Name, Outlet'."""
-    if m is None:
-        return None
-    printed = m.group("name")
-    japanese_honorific = _JAPANESE_HONORIFIC.search(printed)  # 'Shintomi-san': a family name, as after 'Mr.'
-    if japanese_honorific:
-        printed = printed[: japanese_honorific.start()]
-    name = parse_name(printed)
-    if name is None or name.tokens != len(printed.replace(".", "").split()) - (1 if name.suffix else 0):
-        return None
-    if _COMMA_THE_SEPARATOR.fullmatch(m.groupdict().get("sep") or "") and (
-        name.tokens < 2 or not _OUTLET_CUE.search(text, m.start("org"), min(len(text), m.end() + 30))
-    ):  # 'Karine, the Washington Post reported ...' addresses the host, 'Mitch McConnell, the Republican Leader,
-        return None  # said ...' opens a question; 'Jane Doe, the AFP' is a call
-    if _OUTLET_CUE.search(printed) or printed.split()[0] in _NOT_A_FIRST_NAME:
-        return None  # 'Anne Gearan, Washington Post.' read backwards; 'Happy Birthday, Steve.'; 'Federal Reserve.'
-    org = (m.groupdict().get("org") or "").strip().rstrip(".,")
-    if org and (org.split()[0] in non_name or org[0].isdigit()) and not _OUTLET_CUE.search(org):
-        return None  # 'Of the ...', '2024': no outlet
-    if m.re is _CALLED_ON_OUTLET_THEN_NAME and not is_outlet(org):
-        return None  # 'Dawn Tan, Channel NewsAsia.' is the name first
-    name_at = m.start("name")
-    honorific = bool(japanese_honorific) or (
-        source == "called_on"
-        and bool(m.groupdict().get("hon") or _HONORIFIC_BEFORE.search(text, max(0, name_at - 5), name_at))
-    )
-    if not org:  # no outlet: 'I'm Janne Pak.', 'My name is Yamamoto.', '... call on Mr. Kynast'
-        if name.tokens < 2 and m.groupdict().get("cue") != "My name is" and not honorific:
-            return None
-    elif _comma_form(m) and not _OUTLET_CUE.search(org) and not honorific and name.tokens < 2:
-        return None
-    start, end = m.start("name"), m.start("name") + len(printed)
-    # Called on by one word and no honorific, the word is a first name as often as not ('Trevor of Reuters'),
-    # unless the host has just said the full name ('Phil Mattingly of — Mattingly of CNN').
-    if source == "called_on" and not honorific and name.tokens < 2:
-        full = _FULL_NAME_BEFORE.search(text, max(0, start - 40), start)
-        if full is None or full.group("family") != printed or (name := parse_name(full.group(0))) is None:
-            return None
-        start, end = full.start(), full.end()
-    journalist = TitleInfo("journalist", "journalist", "questioner", None)
-    return _Mention(start, end, source, name, journalist, None, org or None, utterance_index, text[start:end])
-
-
 class _DocumentPeople:
     """Merges mentions of one document into local people."""
 
     def __init__(self) -> None:
-        self.people: list[_Person] = []
-        self.by_family: dict[str, list[_Person]] = defaultdict(list)
+        self.people: list[DocumentPerson] = []
+        self.by_family: dict[str, list[DocumentPerson]] = defaultdict(list)
 
-    def candidates(self, family: str) -> list[_Person]:
+    def candidates(self, family: str) -> list[DocumentPerson]:
         return self.by_family.get(fold(family), [])
 
-    def add(self, mention: _Mention) -> _Person | None:
+    def add(self, mention: NameMention) -> DocumentPerson | None:
         name = mention.name
         if name is None or name.family is None:
             return None
         person = self.match(name, mention.role)
         if person is None:
-            person = _Person(name.family, name.given)
+            person = DocumentPerson(name.family, name.given)
             self.people.append(person)
             self.by_family[fold(name.family)].append(person)
         person.absorb(mention, None)
         return person
 
-    def match(self, name: ParsedName, role: TitleInfo | None) -> _Person | None:
+    def match(self, name: ParsedName, role: TitleInfo | None) -> DocumentPerson | None:
         """The local person a name refers to: same family and compatible given name; by role when ambiguous.
 
         A surname with a title ('President Biden') only joins someone whose known roles fit
@@ -1250,7 +483,7 @@ def _order_families(people: _DocumentPeople) -> None:
             _turn_round(person)
 
 
-def _turn_round(person: _Person) -> None:
+def _turn_round(person: DocumentPerson) -> None:
     """Read a name family first: 'Yoon Suk Yeol' read given 'Yoon', family 'Yeol' -> family 'Yoon',
     given 'Suk Yeol'."""
     family = person.given
@@ -1276,13 +509,13 @@ def _fuzzy_family(family: str, known: list[str]) -> str | None:
     return best[0] if best else None
 
 
-def _merge_into_people(mentions: list[_Mention], doc: _DocumentPeople) -> list[tuple[_Mention, _Person]]:
+def _merge_into_people(mentions: list[NameMention], doc: _DocumentPeople) -> list[tuple[NameMention, DocumentPerson]]:
     """Attach each named mention to a local person; full names first so surnames find their owner."""
     ordered = sorted(
         range(len(mentions)),
         key=lambda i: (-(mentions[i].name.tokens if mentions[i].name else 0), mentions[i].source == "label", i),
     )
-    attached: list[tuple[_Mention, _Person]] = []
+    attached: list[tuple[NameMention, DocumentPerson]] = []
     for i in ordered:
         mention = mentions[i]
         if mention.name is None:
@@ -1297,7 +530,7 @@ def _merge_into_people(mentions: list[_Mention], doc: _DocumentPeople) -> list[t
     return attached
 
 
-def _role_only_label_person(parsed_role: TitleInfo, doc: _DocumentPeople, labelled: set[int]) -> _Person | None:
+def _role_only_label_person(parsed_role: TitleInfo, doc: _DocumentPeople, labelled: set[int]) -> DocumentPerson | None:
     """'THE PRESIDENT' -> the one holder of that role named in the document title, else in the whole document.
 
     People with a named label of their own ('PRESIDENT MACRON') are not candidates.
@@ -1312,8 +545,8 @@ def _role_only_label_person(parsed_role: TitleInfo, doc: _DocumentPeople, labell
 
 
 def _label_cut_short(
-    label: str, labels: list[LabelMatch], person_of: dict[tuple[int | None, str], _Person]
-) -> _Person | None:
+    label: str, labels: list[LabelMatch], person_of: dict[tuple[int | None, str], DocumentPerson]
+) -> DocumentPerson | None:
     """'VICE PRESIDENT:' in a transcript whose only other such label is 'VICE PRESIDENT HARRIS:' -- the
     same speaker's label printed without the name. Never 'THE PRESIDENT', the host's usual label."""
     if label.upper().startswith("THE "):
@@ -1329,9 +562,9 @@ def _label_cut_short(
 
 def _address_mentions(
     clean_text: str, utterances: list[Utterance], doc: _DocumentPeople
-) -> list[tuple[int, int, int, _Person]]:
+) -> list[tuple[int, int, int, DocumentPerson]]:
     """First-name address at a turn's start ('Well, Yoko, thank you') when exactly one local person has that name."""
-    by_given: dict[str, list[_Person]] = defaultdict(list)
+    by_given: dict[str, list[DocumentPerson]] = defaultdict(list)
     for person in doc.people:
         if person.given:
             by_given[person.given.split()[0]].append(person)
@@ -1353,7 +586,7 @@ def _address_mentions(
 
 def _bare_surname_mentions(
     clean_text: str, doc: _DocumentPeople, taken: list[tuple[int, int]]
-) -> list[tuple[int, int, _Person]]:
+) -> list[tuple[int, int, DocumentPerson]]:
     """Later bare mentions of a surname the document has already tied to one person ('Kishida said ...').
 
     Plain str.find per surname: a handful of surnames per document, each found in C.
@@ -1403,7 +636,7 @@ def _utterance_at(utterances: list[Utterance], starts: list[int], offset: int) -
     return None
 
 
-def _read_family_first(person: _Person) -> None:
+def _read_family_first(person: DocumentPerson) -> None:
     """'Wang Yi', 'Yoon Suk Yeol' read given name first: turn them round for a country printed family first.
 
     Only a plain printed name of two or three words that was read given-first with no other clue
@@ -1473,10 +706,10 @@ def _best_role(roles: Counter[str]) -> str | None:
 _SOURCE_PRIORITY = {"label": 0, "self_intro": 1, "called_on": 2, "address": 3, "prose": 4}
 
 
-def _dedupe_by_span(records: list[tuple[int, int, str, _Person]]) -> list[tuple[int, int, str, _Person]]:
+def _dedupe_by_span(records: list[tuple[int, int, str, DocumentPerson]]) -> list[tuple[int, int, str, DocumentPerson]]:
     """One mention per span, in text order; the most specific source wins ('called_on' over 'prose')."""
     records.sort(key=lambda r: (r[0], _SOURCE_PRIORITY.get(r[2], 9), -r[1]))
-    out: list[tuple[int, int, str, _Person]] = []
+    out: list[tuple[int, int, str, DocumentPerson]] = []
     for record in records:
         if out and record[0] < out[-1][1]:
             continue
@@ -1498,7 +731,7 @@ def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dic
     starts = {m.start for m in prose}
     prose += [m for m in _byline_mentions(clean_text) if m.start not in starts]
     label_mentions = _label_mentions(clean_text, labels, turn_utterance)
-    questioners = _questioner_mentions(clean_text, utterances)
+    questioners = questioner_mentions(clean_text, utterances)
 
     known = {fold(m.name.family) for m in prose + label_mentions if m.name and m.name.family and not m.headline}
     context = _trim_headline_names(context, known)
@@ -1507,9 +740,9 @@ def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dic
     all_mentions = context + prose + label_mentions + [m for ms in questioners.values() for m in ms]
     attached = _merge_into_people(all_mentions, doc)
     _order_families(doc)
-    person_of: dict[tuple[int | None, str], _Person] = {(m.start, m.source): p for m, p in attached}
+    person_of: dict[tuple[int | None, str], DocumentPerson] = {(m.start, m.source): p for m, p in attached}
 
-    speaker_of: dict[int, _Person] = {}
+    speaker_of: dict[int, DocumentPerson] = {}
     labelled_people = {id(person_of[(m.start, "label")]) for m in label_mentions if (m.start, "label") in person_of}
     for turn, label in enumerate(labels):
         index = turn_utterance[turn]
@@ -1527,7 +760,7 @@ def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dic
                 )
                 if person is not None:
                     person.absorb(
-                        _Mention(
+                        NameMention(
                             label.start,
                             label.start + len(label.label),
                             "label",
@@ -1546,13 +779,13 @@ def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dic
     for index, candidates in questioners.items():
         people_here = [person_of.get((m.start, m.source)) for m in candidates]
         # a journalist, never an official of the document ('... call on Dr. Walensky' is not a call)
-        person = next((p for p in people_here if p is not None and not _holds_office(p)), None)
+        person = next((p for p in people_here if p is not None and not holds_office(p)), None)
         if person is not None:
             speaker_of[index] = person
-    _attribute_follow_up_questions(clean_text, utterances, speaker_of)
-    _attribute_greetings_before_introductions(clean_text, utterances, speaker_of)
+    attribute_follow_up_questions(clean_text, utterances, speaker_of)
+    attribute_greetings_before_introductions(clean_text, utterances, speaker_of)
 
-    extra: list[tuple[int, int, str, _Person]] = []
+    extra: list[tuple[int, int, str, DocumentPerson]] = []
     for start, end, _index, person in _address_mentions(clean_text, utterances, doc):
         extra.append((start, end, "address", person))
     spans = [(m.start, m.end) for m, _ in attached if m.start is not None]
@@ -1560,7 +793,7 @@ def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dic
     for start, end, person in _bare_surname_mentions(clean_text, doc, spans):
         extra.append((start, end, "prose", person))
 
-    records: list[tuple[int, int, str, _Person]] = [
+    records: list[tuple[int, int, str, DocumentPerson]] = [
         (m.start, m.end, m.source, p) for m, p in attached if m.start is not None and m.end is not None
     ] + extra
     records = _dedupe_by_span(records)
@@ -1686,8 +919,8 @@ class _Cluster:
         return self._role_class  # type: ignore[return-value]
 
 
-_PRINTED_INITIAL = re.compile(rf"\b({_INITIAL}) ")
-_PRINTED_SUFFIX = re.compile(rf",? ({_SUFFIX})")
+_PRINTED_INITIAL = re.compile(rf"\b({INITIAL}) ")
+_PRINTED_SUFFIX = re.compile(rf",? ({SUFFIX})")
 
 
 def _middle_and_suffix(printed: str, given: str | None, family: str | None) -> tuple[str | None, str | None]:
@@ -1881,7 +1114,7 @@ def _display_name(cluster: _Cluster, family: str, given: str | None) -> str:
 
 def resolve_people(local_people: Iterable[LocalPerson]) -> tuple[list[Person], list[PersonLink]]:
     """Merge document-local people into one Person per real person across the corpus (deterministic)."""
-    title_words = {fold(w) for w in _NON_NAME_WORDS}
+    title_words = {fold(w) for w in NON_NAME_WORDS}
     by_family: dict[str, list[LocalPerson]] = defaultdict(list)
     for person in local_people:
         if person.family_name and fold(person.family_name) not in title_words:
