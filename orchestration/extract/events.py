@@ -1032,11 +1032,47 @@ def find_event_mentions(
                 mentions.append(previous._replace(other_occurrence=True))
     if title_dated:
         mentions = _title_defers_to_body(mentions, title_dated)
+    mentions = _name_other_occurrences(text, mentions)
     mentions = _propagate_within_paragraph(text, mentions)
     mentions = _place_from_greeting(text, mentions, sentence_starts)
     mentions = _mark_following_first_claims(text, mentions, bounds, sentence_starts)
     synthetic = _synthetic_document_event(document_id, kind, metadata, document_date, utterances, mentions)
     return mentions + ([synthetic] if synthetic else [])
+
+
+_SERIES_CUE = re.compile(r"\b(?:last|previous|prior|next)\s+(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
+_MEETING_KINDS = frozenset({"meeting", "talks", "dialogue", "summit", "ministerial_meeting", "conference"})
+_SERIES_OF_A_MEETING = frozenset({"meeting", "talks", "dialogue", "ministerial_meeting"})  # not a summit, a forum
+# 'the last meeting between President X and President Y': a gathering of its own, not the document's series
+_OWN_GATHERING = re.compile(r"\s(?:between|with|among)\s")
+_NAMED_JUST_BEFORE = re.compile(r"\b\w*[A-Z]\w*\s+$")  # 'the next iCET meeting': a name the mention did not take
+
+
+def _name_other_occurrences(text: str, mentions: list[EventMention]) -> list[EventMention]:
+    """'this meeting of AUSMIN following up on our last meeting together in December': a dated 'last'
+    or 'next' meeting, named by its kind only, is an occurrence of the series the document is about --
+    the named meeting its other mentions name most often, or first -- and takes that series' name, so
+    the previous AUSMIN merges with the other sources that date it."""
+    named = [
+        m for m in mentions if not m.other_occurrence and not is_generic_alias(m.alias_key) and m.kind in _MEETING_KINDS
+    ]
+    if not named:
+        return mentions
+    counts = collections.Counter(m.alias_key for m in named)
+    series = min(named, key=lambda m: (-counts[m.alias_key], m.char_start))  # a tie: the one named first
+    return [
+        m._replace(alias_key=series.alias_key, name=series.name, kind=series.kind, parties=m.parties or series.parties)
+        if m.other_occurrence
+        and m.event_date is not None
+        and is_generic_alias(m.alias_key)
+        and m.parties is None  # 'the last U.S.-EU Summit' is named by its parties
+        and (m.kind == series.kind or (m.kind == "meeting" and series.kind in _SERIES_OF_A_MEETING))
+        and _SERIES_CUE.search(text, max(0, m.char_start - 40), m.char_start) is not None  # not 'another'
+        and _OWN_GATHERING.search(text, m.char_start, m.char_end + 10) is None
+        and _NAMED_JUST_BEFORE.search(text, max(0, m.char_start - 30), m.char_start) is None
+        else m
+        for m in mentions
+    ]
 
 
 def _title_defers_to_body(mentions: list[EventMention], title_dated: set[str]) -> list[EventMention]:

@@ -147,6 +147,24 @@ def test_previous_occurrence_is_flagged() -> None:
     assert row.other_occurrence
 
 
+def test_a_dated_last_meeting_takes_the_name_of_the_series_the_document_is_about() -> None:
+    result = mentions_of(
+        "Summary\nMarch 10, 2026\nWe are glad to hold this meeting of NORBAL today, following up on our last "
+        "meeting in Reykjavik in October 2025. The NORBAL ministers met for two hours."
+    )
+    previous = next(m for m in result.event_mentions if m.other_occurrence)
+    assert (previous.alias_key, previous.event_date) == ("norbal", dt.date(2025, 10, 1))
+
+
+def test_a_last_meeting_between_named_people_keeps_its_own_name() -> None:
+    result = mentions_of(
+        "Summary\nMarch 10, 2026\nThe NORBAL meeting was held today. Since the last meeting between Minister "
+        "Varga and Minister Tamm in October 2025, much has changed."
+    )
+    previous = next(m for m in result.event_mentions if m.other_occurrence)
+    assert previous.alias_key != "norbal"
+
+
 def test_press_conference_transcript_is_itself_an_event() -> None:
     text = "MODERATOR: We will start the joint press conference.\nMINISTER KAMIKAWA: Thank you."
     utterances = [
