@@ -496,7 +496,7 @@ def _validate(
     """A candidate for this cue occurrence, or None when an exclusion or the cue's check rejects it."""
     before = text[: match.start()]
     due = next((t for t in timexes if t.char_start - offset >= match.start()), None)
-    subject_tokens = _subject_tokens(before)
+    subject_tokens = _subject_tokens(before) or _shared_subject(before)
     subject = " ".join(subject_tokens)
     if subject_tokens and subject_tokens[-1].lower() == "you":
         return None  # 'you were determined to': the speaker describes someone else
@@ -629,6 +629,27 @@ def _subject_tokens(before: str) -> list[str]:
     while subject and subject[0].lower() in LEADING_WORDS and len(subject) > 1:
         subject.pop(0)
     return subject
+
+
+_FIRST_VERB = re.compile(r"[a-z]+ed|is|are|was|were|has|have|had|also")
+_SUBJECT_WORDS = 8  # a sentence's subject is read from its first words only
+
+
+def _shared_subject(before: str) -> list[str]:
+    """'The two leaders discussed priorities and will continue to work ...': a 'will' right after 'and'
+    shares the subject of the sentence's first verb -- the words before that verb."""
+    tokens = WORD.findall(before[-40:])
+    while tokens and tokens[-1].lower() in ADVERBS:
+        tokens.pop()
+    if not tokens or tokens[-1].lower() != "and":
+        return []
+    lead = WORD.findall(before[:120])[:_SUBJECT_WORDS]
+    for index, token in enumerate(lead[1:], start=1):
+        if _FIRST_VERB.fullmatch(token):
+            return lead[:index]
+        if not (token[0].isalnum() or token[0] in "’'"):
+            return []  # a comma or a dash before any verb: not a plain 'Subject verbed ... and will'
+    return []
 
 
 def _clause(before: str) -> str:

@@ -82,6 +82,14 @@ def said(sentence: str, speaker: str = "moreau", kind: str = "transcript") -> li
         ("Norway’s commitment to the fisheries accord remains unwavering.", "committed"),
         ("The two leaders decided to establish a joint working group on ports.", "agreed"),
         ("The four Ministers confirmed that the two countries would expand port visits.", "reaffirmed"),
+        ("The two leaders reviewed the harbour project and will continue to work closely on its financing.", "will"),
+        ("Norway and the Netherlands plan to open a joint wind-power testing site.", "intent"),
+        ("The minister hopes to see construction of the ferry terminal begin next spring.", "intent"),
+        ("She expressed hope that the grain corridor could reopen within weeks.", "intent"),
+        ("Both sides expressed their firm commitment to protect the wetlands.", "committed"),
+        ("The principals committed to expand the exchange of liaison officers.", "committed"),
+        ("Norway is fully, thoroughly, completely committed to the fisheries accord.", "committed"),
+        ("The ministers reaffirmed that the mutual defence treaty applies to the northern islands.", "reaffirmed"),
     ],
 )
 def test_each_modality(sentence, modality):
@@ -138,6 +146,9 @@ def test_a_commitment_with_a_deadline_keeps_its_modality():
         "The pledge was the one the delegations committed to.",  # talks about a commitment
         "I decided to run for the senate when I was young.",  # a life story, not a commitment
         "I’ll say a few words about the budget.",  # speech act
+        "I’ll stop there so that my colleague can add a few points.",  # procedure
+        "We discussed Prime Minister Moreau’s plan to expand the ferry network.",  # a plan, the noun
+        "I hope to see you all again at the next festival.",  # courtesy
         "The people deserve an election that reflects their will, free from fear.",  # the noun 'will'
     ],
 )
