@@ -1061,7 +1061,7 @@ def _name_other_occurrences(text: str, mentions: list[EventMention]) -> list[Eve
     counts = collections.Counter(m.alias_key for m in named)
     series = min(named, key=lambda m: (-counts[m.alias_key], m.char_start))  # a tie: the one named first
     return [
-        m._replace(alias_key=series.alias_key, name=series.name, kind=series.kind, parties=m.parties or series.parties)
+        m._replace(alias_key=series.alias_key, name=series.name, kind=series.kind, parties=series.parties)
         if m.other_occurrence
         and m.event_date is not None
         and is_generic_alias(m.alias_key)
