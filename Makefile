@@ -11,7 +11,7 @@ DBT_INPUTS := $(shell find dbt_project/models dbt_project/macros dbt_project/see
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install manifest run test bench dev lint clean
+.PHONY: install manifest run test eval bench dev lint clean
 
 install: $(STAMP)
 
@@ -34,6 +34,10 @@ run: $(MANIFEST)
 test: $(MANIFEST)
 	$(BIN)/python -m pytest -q
 
+# Every labelled set scored alone and inside the whole shared corpus, plus invariance; writes EVAL.md.
+eval: $(MANIFEST)
+	$(BIN)/python -m evaluation.run
+
 bench: $(MANIFEST)
 	$(BIN)/python -m benchmarks.run
 
@@ -42,8 +46,8 @@ dev: $(MANIFEST)
 	$(BIN)/python -m orchestration.dev
 
 lint: $(MANIFEST)
-	$(BIN)/ruff check orchestration tests benchmarks
-	$(BIN)/ruff format --check orchestration tests benchmarks
+	$(BIN)/ruff check orchestration tests benchmarks evaluation
+	$(BIN)/ruff format --check orchestration tests benchmarks evaluation
 	cd dbt_project && ../$(BIN)/sqlfluff lint models tests --config ../pyproject.toml
 
 clean:

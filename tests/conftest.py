@@ -2,53 +2,25 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[1]
-SHARED = PROJECT.parent / "shared"
-SEEDS = PROJECT / "seeds"
+from evaluation.build import PROJECT, SEEDS, SHARED, BuiltWarehouse, environment
 
-
-@contextlib.contextmanager
-def environment(**values: str) -> Iterator[None]:
-    """Set READOUT_* variables for a block (session fixtures cannot use monkeypatch)."""
-    saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, old in saved.items():
-            if old is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = old
+__all__ = ["PROJECT", "SEEDS", "SHARED", "BuiltWarehouse", "environment", "shared_or_skip"]
 
 
 def shared_or_skip(*parts: str) -> Path:
     """A path under ../shared, or skip: a user's clone has no ../shared, CI does."""
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"{path} is absent (only CI and developers have ../shared)")
+        pytest.skip(
+            f"{path} is absent (only CI and developers have ../shared; put the shared folder beside the"
+            " project, as ../shared, to run this check)"
+        )
     return path
-
-
-class BuiltWarehouse:
-    def __init__(self, root: Path) -> None:
-        self.source = root / "source"
-        self.path = root / "warehouse" / "warehouse.duckdb"
-        self.env = {"READOUT_SOURCE_DIR": str(self.source), "READOUT_WAREHOUSE": str(self.path)}
-
-    def run(self) -> bool:
-        from orchestration.cli import run_pipeline
-
-        with environment(**self.env):
-            return run_pipeline()
 
 
 @pytest.fixture()
