@@ -26,12 +26,17 @@
     {%- endif %}
 {% endmacro %}
 
-{#- Documents with a commitment whose reaffirmation link changed: reaffirmations join
-    commitments across documents, so one new document can change another's links. -#}
-{% macro documents_with_changed_reaffirmations() %}
+{#- Documents with a commitment whose reaffirmation link or resolved actor changed: both join
+    commitments across documents (an earlier commitment; a person's country printed elsewhere),
+    so one new document can change another's rows. -#}
+{% macro documents_with_changed_commitment_links() %}
     select built.document_id
     from {{ this }} as built
     left join {{ ref('int_commitment_reaffirmations') }} as reaffirmations
         on built.commitment_id = reaffirmations.commitment_id
-    where built.reaffirms_commitment_id is distinct from reaffirmations.reaffirms_commitment_id
+    left join {{ ref('int_commitment_actors') }} as actors
+        on built.commitment_id = actors.commitment_id
+    where
+        built.reaffirms_commitment_id is distinct from reaffirmations.reaffirms_commitment_id
+        or built.actor is distinct from actors.actor
 {% endmacro %}

@@ -25,9 +25,10 @@ import bisect
 import collections
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from orchestration.extract.actors import HEAD_CHARS, ActorContext, attribute, country_runs, document_context
 from orchestration.extract.records import LocalPerson, PersonMention, Sentence, TimeExpression, Utterance
 from orchestration.extract.reference import load_reference
 
@@ -39,6 +40,7 @@ class Commitment(NamedTuple):
     sentence_id: str | None
     local_person_key: str | None  # the committing speaker, or the person a narration sentence attributes it to
     actor: str | None  # ';'-joined sorted ISO country codes, None when unknown
+    actor_basis: str | None  # named | parties | speaker | person | publisher (actors.py); None: unknown
     modality: (
         str  # agreed | will | reaffirmed | pledged | committed | resolved | vowed | intent | determined | scheduled
     )
@@ -244,12 +246,6 @@ ACTOR_NOUNS = frozenset(
         "states",
     ]
 )
-# Phrases standing for every party in the document ('both countries', 'the ministers').
-ALL_PARTIES = re.compile(
-    r"\b(?:both|the two|our two|our three|our four|all)\s+(?:countries|sides|governments|nations|ministers|leaders|"
-    r"partners|allies|parties)\b|\bthe (?:ministers|leaders|participants|parties|two sides)\b|\bboth\b",
-    re.IGNORECASE,
-)
 # Verbs that attribute narration to a person ('X said', 'X vowed').
 REPORTING = re.compile(
     r"^[\s,”\"’']*(?:\S+\s+){0,4}?(?:said|says|stated|states|told|tells|added|adds|noted|notes|vowed|vows|pledged|"
@@ -265,8 +261,6 @@ PASSIVE = re.compile(
 PROGRESSIVE = re.compile(r"be\s+(?:\w+ly\s+)*\w+ing\b")
 FUTURE_KINDS = frozenset({"date", "relative"})
 # 'We' in these speaks for every party: a joint statement, or the sides agreeing together.
-JOINT_KINDS = frozenset({"readout", "statement"})
-JOINT_MODALITIES = frozenset({"agreed", "reaffirmed", "resolved"})
 
 
 @functools.cache
@@ -348,8 +342,14 @@ def find_commitments(
     local_people: Sequence[LocalPerson],
     person_mentions: Sequence[PersonMention],
     time_expressions: Sequence[TimeExpression],
+    *,
+    title: str | None = None,
+    publisher_country: str | None = None,
 ) -> list[Commitment]:
-    """Commitments of one document, one at most per sentence, in document order."""
+    """Commitments of one document, one at most per sentence, in document order.
+
+    ``title`` and ``publisher_country`` (actors.publisher_country) tell whose document it is,
+    for who the commitments bind (actors.py)."""
     lex = lexicon()
     hit_sentences = _sentences_with_cues(clean_text, sentences, lex)
     if not hit_sentences:
@@ -357,7 +357,7 @@ def find_commitments(
     by_utterance = {u.utterance_id: u for u in utterances}
     people = {p.local_person_key: p for p in local_people}
     party_countries = _document_countries(local_people)
-    named_pair = functools.cache(lambda: _pair_named_in_compounds(clean_text, lex))
+    context = _actor_context(clean_text, kind, utterances, people, title, publisher_country, lex)
     time_expressions = sorted(time_expressions, key=lambda t: t.char_start)
     timex_starts = [t.char_start for t in time_expressions]
     rows: list[Commitment] = []
@@ -373,7 +373,19 @@ def find_commitments(
         if best is None or _excluded("sentence", text.strip(), lex):
             continue  # sentence rules (questions) run last: they are the dearest and most sentences have no cue
         person = _committing_person(utterance, narration, sentence, best, person_mentions)
-        actor = _actor(best, narration or kind in JOINT_KINDS, person, people, party_countries, lex, named_pair)
+        actor = attribute(
+            subject=_subject_zone(text[: best.start], best),
+            cue_head=_head_of_cue(best.match.group(0)),
+            sentence=text,
+            modality=best.modality,
+            narration=narration,
+            speaker_country=_country_of_person(utterance.local_person_key if utterance else None, people),
+            person_country=_country_of_person(person, people),
+            has_person=person is not None,
+            context=context,
+            countries=lex.countries,
+            country_of=lex.country_of,
+        )
         timex = best.timex
         rows.append(
             Commitment(
@@ -382,7 +394,8 @@ def find_commitments(
                 sentence.utterance_id,
                 sentence.sentence_id,
                 person,
-                actor,
+                actor.codes,
+                actor.basis,
                 best.modality,
                 best.match.group(0),
                 sentence.char_start,
@@ -696,36 +709,58 @@ def _committing_person(
     return chosen.local_person_key if chosen is not None else None
 
 
-def _actor(
-    best: Candidate,
-    joint_text: bool,
-    person: str | None,
+def _actor_context(
+    clean_text: str,
+    kind: str,
+    utterances: Sequence[Utterance],
     people: dict[str, LocalPerson],
-    party_countries: frozenset[str],
+    title: str | None,
+    publisher_country: str | None,
     lex: Lexicon,
-    named_pair: Callable[[], frozenset[str]] = frozenset,
-) -> str | None:
-    """Countries bound by the commitment: named before the cue, else the parties, else the speaker's country.
+) -> ActorContext:
+    """The document's parties and voice (actors.document_context). A text whose title, first lines and
+    speakers give fewer than two parties takes the countries of the officials it names, then the two
+    of its pair compound ('the India-U.S. 2+2')."""
+    speakers = {
+        people[u.local_person_key].country
+        for u in utterances
+        if u.turn_index is not None
+        and u.local_person_key in people
+        and people[u.local_person_key].country
+        and (people[u.local_person_key].role or "").lower() not in ("journalist", "reporter")
+    }
+    context = document_context(
+        title=title,
+        head=clean_text[:HEAD_CHARS],
+        speaker_countries=speakers,
+        publisher=publisher_country,
+        kind=kind,
+        countries=lex.countries,
+        country_of=lex.country_of,
+    )
+    if len(context.parties) < 2:  # the officials the text names, then its pair compound
+        context = context._replace(parties=context.parties | _document_countries(list(people.values())))
+    if len(context.parties) < 2:
+        pair = _pair_named_in_compounds(clean_text, lex)
+        if pair:
+            context = context._replace(parties=context.parties | pair)
+    return context
 
-    'Both countries' where the document's officials give fewer than two countries are the two of the
-    document's pair compound ('the India-U.S. 2+2': ``named_pair``)."""
-    zone = best.subject + _head_of_cue(best.match.group(0))
-    named = {lex.country_of[m.group(0)] for m in lex.countries.finditer(zone)} if not zone.islower() else set()
-    if named:
-        return ";".join(sorted(named))
-    own = people[person].country if person in people else None
-    all_parties = ALL_PARTIES.search(zone)
-    if all_parties and len(party_countries) < 2 and _TWO_PARTIES.search(all_parties.group(0)) and named_pair():
-        return ";".join(sorted(named_pair()))
-    plural = all_parties or re.search(r"\b(?:we|our|they|their)\b", zone, re.IGNORECASE)
-    joint = best.modality in JOINT_MODALITIES or joint_text
-    if plural and joint and party_countries:
-        return ";".join(sorted(party_countries | ({own} if own else set())))
-    if own:
-        return own
-    if plural and party_countries:
-        return ";".join(sorted(party_countries))
-    return None
+
+def _country_of_person(key: str | None, people: dict[str, LocalPerson]) -> str | None:
+    return people[key].country if key in people else None
+
+
+def _subject_zone(before: str, best: Candidate) -> str:
+    """The clause before the cue, reaching back over a coordinated list of countries that ends in it
+    ('Japan, the Republic of Korea, and the United States are determined')."""
+    clause = best.subject
+    lex = lexicon()
+    start = len(before) - len(clause)
+    for first, last in country_runs(before, lex.countries):
+        if first < start <= last + 3 or (first < start and last >= start):
+            return before[first:]
+    return clause
 
 
 def _head_of_cue(cue_text: str) -> str:
@@ -733,7 +768,6 @@ def _head_of_cue(cue_text: str) -> str:
     return re.split(r"\s(?:to|for|of|toward|towards)\s", cue_text, maxsplit=1)[0]
 
 
-_TWO_PARTIES = re.compile(r"\b(?:both|two)\b", re.IGNORECASE)
 _PARTY_PAIR = re.compile(r"(?<![\w.-])([A-Z][\w.]*(?: [A-Z][\w.]*)?)[-–]([A-Z][\w.]*(?: [A-Z][a-z]+)?)(?![\w-])")
 
 

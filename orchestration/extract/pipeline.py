@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from orchestration.extract.actors import publisher_country
 from orchestration.extract.claims import EntityClaim, find_entity_claims
 from orchestration.extract.cleaning import clean_document
 from orchestration.extract.commitments import Commitment, find_commitments
@@ -133,6 +134,8 @@ def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> Doc
         speakers.local_people,
         speakers.mentions,
         timing.time_expressions,
+        title=title,
+        publisher_country=publisher_country(_metadata_url(meta), publisher, clean.republished_from),
     )
     return DocumentAnalysis(
         doc,

@@ -3,7 +3,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='fail',
-        pre_hook="{{ delete_rebuilt_documents(documents_with_changed_reaffirmations()) }}"
+        pre_hook="{{ delete_rebuilt_documents(documents_with_changed_commitment_links()) }}"
     )
 }}
 -- depends_on: {{ source('staging', 'changed_documents') }}
@@ -52,6 +52,10 @@ reaffirmations as (
     select * from {{ ref('int_commitment_reaffirmations') }}
 ),
 
+actors as (
+    select * from {{ ref('int_commitment_actors') }}
+),
+
 due as (
     select
         commitments.commitment_id,
@@ -66,7 +70,8 @@ select
     commitments.document_id,
     commitments.utterance_id,
     links.person_id,
-    commitments.actor,
+    actors.actor,
+    actors.actor_basis,
     commitments.modality,
     case due.due_precision
         when 'day' then try_cast(due.due_value as date)
@@ -94,3 +99,4 @@ left join due on commitments.commitment_id = due.commitment_id
 left join sentence_events on commitments.commitment_id = sentence_events.commitment_id
 left join reported on commitments.document_id = reported.document_id
 left join reaffirmations on commitments.commitment_id = reaffirmations.commitment_id
+left join actors on commitments.commitment_id = actors.commitment_id

@@ -5,6 +5,7 @@ select
     sentence_id,
     local_person_key,
     actor,
+    actor_basis,
     modality,
     cue,
     char_start,
