@@ -20,7 +20,13 @@ from orchestration.extract.cleaning import clean_document
 from orchestration.extract.commitments import Commitment, find_commitments
 from orchestration.extract.events import EventResolution, analyse_time_and_events, resolve_events
 from orchestration.extract.people import analyse_speakers, resolve_people
-from orchestration.extract.quotes import QuoteCandidate, QuoteMatch, clusters_from_pairs, find_quote_candidates
+from orchestration.extract.quotes import (
+    QuoteCandidate,
+    QuoteMatch,
+    clusters_from_pairs,
+    content_key,
+    find_quote_candidates,
+)
 from orchestration.extract.records import (
     DocumentDate,
     EventMention,
@@ -54,6 +60,7 @@ class DocumentRow(NamedTuple):
     metadata: dict
     clean_text: str
     char_count: int
+    content_key: str  # digest of the normalised words: copies of one text share it (quotes.content_key)
 
 
 class DocumentAnalysis(NamedTuple):
@@ -114,6 +121,7 @@ def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> Doc
         meta,
         clean.clean_text,
         len(clean.clean_text),
+        content_key(clean.clean_text),
     )
     speakers = analyse_speakers(src.document_id, clean.clean_text, clean.kind, meta)
     timing = analyse_time_and_events(
@@ -164,6 +172,7 @@ class DocumentSource(NamedTuple):
     document_id: str
     republished_from: str | None
     publisher: str | None
+    content_key: str
 
 
 class PeopleAndEvents(NamedTuple):
@@ -197,4 +206,5 @@ def cluster_quotes(
         quote_pairs,
         {s.document_id: s.republished_from for s in sources},
         {s.document_id: s.publisher for s in sources},
+        {s.document_id: s.content_key for s in sources},
     )

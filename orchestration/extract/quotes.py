@@ -362,6 +362,7 @@ def match_quotes(
     candidates: Iterable[QuoteCandidate],
     republished: Mapping[str, str | None],
     publishers: Mapping[str, str | None],
+    contents: Mapping[str, str] | None = None,
     *,
     max_document_frequency: int = MAX_DOCUMENT_FREQUENCY,
     min_containment: float = MIN_CONTAINMENT,
@@ -379,7 +380,7 @@ def match_quotes(
         for left, right in _matching_pairs(pool, index, min_containment)
     ]
     members = [pool[i] for i in sorted({i for postings in index.values() for i in postings})]
-    return clusters_from_pairs(members, pairs, republished, publishers)
+    return clusters_from_pairs(members, pairs, republished, publishers, contents)
 
 
 def clusters_from_pairs(
@@ -387,6 +388,7 @@ def clusters_from_pairs(
     pairs: Iterable[tuple[str, str]],
     republished: Mapping[str, str | None],
     publishers: Mapping[str, str | None],
+    contents: Mapping[str, str] | None = None,
 ) -> list[QuoteMatch]:
     """``match_quotes`` when the matching pairs were already found (by candidate id) elsewhere.
 
@@ -404,7 +406,7 @@ def clusters_from_pairs(
         clusters[_find(parent, i)].append(i)
     rows: list[QuoteMatch] = []
     for group in clusters.values():
-        rows.extend(_cluster_rows([members[i] for i in group], republished, publishers))
+        rows.extend(_cluster_rows([members[i] for i in group], republished, publishers, contents))
     rows.sort(key=lambda r: (r.quote_id, r.document_id, r.char_start, r.candidate_id))
     return rows
 
@@ -491,14 +493,17 @@ def _union(parent: list[int], left: int, right: int) -> None:
 
 
 def _cluster_rows(
-    members: list[QuoteCandidate], republished: Mapping[str, str | None], publishers: Mapping[str, str | None]
+    members: list[QuoteCandidate],
+    republished: Mapping[str, str | None],
+    publishers: Mapping[str, str | None],
+    contents: Mapping[str, str] | None = None,
 ) -> list[QuoteMatch]:
     """Rows for one connected component; none when all its members come from one document."""
     documents = {m.document_id for m in members}
     if len(documents) < 2:
         return []
     quote_id = cluster_id(members)
-    origins = independent_origins(members, republished, publishers)
+    origins = independent_origins(members, republished, publishers, contents)
     return [
         QuoteMatch(
             quote_id,
@@ -526,22 +531,39 @@ def cluster_id(members: Iterable[QuoteCandidate]) -> str:
 
 
 def independent_origins(
-    members: Iterable[QuoteCandidate], republished: Mapping[str, str | None], publishers: Mapping[str, str | None]
+    members: Iterable[QuoteCandidate],
+    republished: Mapping[str, str | None],
+    publishers: Mapping[str, str | None],
+    contents: Mapping[str, str] | None = None,
 ) -> int:
     """How many independent sources carry the quote.
 
     A document's origin is the source it republishes, else its publisher, else itself;
-    one origin counts once. Index pages (excerpts of other pages) are copies and count
-    only when nothing else carries the quote (then as one source: they excerpt something).
+    one origin counts once, and documents of the same text (``contents``: content_key, a
+    copy under another name with no marker) are one origin. Index pages (excerpts of other
+    pages) are copies and count only when nothing else carries the quote (then as one
+    source: they excerpt something).
     """
     originals: set[str] = set()
+    by_content: dict[str, str] = {}
     copies = False
     for member in members:
         if member.document_kind in COPY_KINDS:
             copies = True
             continue
-        originals.add(document_origin(member.document_id, republished, publishers))
-    return len(originals) or int(copies)
+        origin = document_origin(member.document_id, republished, publishers)
+        key = (contents or {}).get(member.document_id)
+        if key is None:
+            originals.add(origin)
+        else:
+            by_content[key] = min(by_content.get(key, origin), origin)
+    return len(originals | set(by_content.values())) or int(copies)
+
+
+def content_key(text: str) -> str:
+    """A digest of a text's normalised words: copies of one text share it whatever their file,
+    white space, case, quote style or punctuation."""
+    return hashlib.sha256(b" ".join(normalised_words(text))).hexdigest()[:16]
 
 
 def document_origin(

@@ -11,6 +11,7 @@ import zlib
 from orchestration.extract.quotes import (
     _WEIGHTS,
     QuoteCandidate,
+    content_key,
     find_quote_candidates,
     match_quotes,
     normalised_words,
@@ -63,6 +64,21 @@ def news(document_id, quote, name="Moreau", key="moreau"):
 def match(documents, republished=None, publishers=None, **options):
     pool = [c for d in documents for c in candidates_of(d)]
     return match_quotes(pool, republished or {}, publishers or {}, **options)
+
+
+def test_copies_of_one_text_under_other_names_are_one_origin():
+    """A verbatim copy with no marker and no publisher adds no independent origin (content_key)."""
+    original, copy = news("a", SPEECH), news("b", SPEECH)
+    contents = {"a": content_key(original[1]), "b": content_key(copy[1])}
+    assert contents["a"] == contents["b"]
+    rows = match_quotes([c for d in (original, copy) for c in candidates_of(d)], {}, {"a": "Daily Tide"}, contents)
+    assert {(r.documents_in_cluster, r.independent_origins) for r in rows} == {(2, 1)}
+    assert {r.independent_origins for r in match([original, copy])} == {2}  # without the digests: two
+
+
+def test_the_content_key_folds_case_spacing_and_punctuation_only():
+    assert content_key("We will,  build   the PORT.") == content_key("we will build the port")
+    assert content_key("We will build the port.") != content_key("We will build the dock.")
 
 
 # --------------------------------------------------------------------------- candidates

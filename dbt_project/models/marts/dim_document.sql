@@ -40,6 +40,7 @@ select
     documents.publisher,
     documents.republished_from,
     sha256(documents.clean_text) as text_sha256,
+    documents.content_key,
     documents.format,
     documents.version,
     documents.char_count,

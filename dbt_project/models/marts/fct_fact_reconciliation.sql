@@ -1,6 +1,7 @@
 -- One row per (event or named thing, attribute): the value the independent sources support
 -- most, and whether they agree; fact_key says which claims are about the same thing. Each
--- document is a source (two documents of one publisher are two sources), except republished
+-- document is a source (two documents of one publisher are two sources; two documents of the
+-- same words, dim_document.content_key, are one), except republished
 -- copies (dim_document.republished_from): the copies of one publisher count once together,
 -- and not at all when a document of that publisher is itself among the fact's sources (the
 -- copy repeats it). A copy beside a source of another or unknown publisher does corroborate
@@ -23,6 +24,7 @@ sourced as (
     select
         claims.*,
         documents.republished_from,
+        documents.content_key,
         lower(documents.publisher) as publisher_key
     from claims
     inner join documents on claims.document_id = documents.document_id
@@ -42,7 +44,7 @@ keyed as (
     select
         sourced.*,
         case
-            when sourced.republished_from is null then sourced.document_id
+            when sourced.republished_from is null then 'content:' || sourced.content_key
             when publishing.publisher_key is null then 'copy:' || lower(sourced.republished_from)
         end as source_key,
         -- a place that is a whole country ('China'): coarser than any other place
@@ -56,19 +58,44 @@ keyed as (
     left join countries on sourced.value = countries.name
 ),
 
-per_value as (
+-- The name most sources print for the thing; a source (a text and its copies) votes once.
+subjects as (
     select
         fact_key,
-        any_value(event_id) as event_id,
-        mode(subject order by subject) as subject,
         attribute,
         value,
-        any_value(is_country_place) as is_country_place,
-        {{ independent_sources('true') }} as independent_source_count,
-        count(*) as claim_count,
-        list(distinct document_id order by document_id) as document_ids
-    from keyed
+        mode(subject order by subject) as subject
+    from (
+        select distinct
+            fact_key,
+            attribute,
+            value,
+            subject,
+            coalesce(source_key, document_id) as voter
+        from keyed
+    )
     group by fact_key, attribute, value
+),
+
+per_value as (
+    select
+        keyed.fact_key,
+        any_value(keyed.event_id) as event_id,
+        any_value(subjects.subject) as subject,
+        keyed.attribute,
+        keyed.value,
+        any_value(keyed.is_country_place) as is_country_place,
+        {{ independent_sources('true') }} as independent_source_count,
+        -- claims, a copy's claim (same source, same offset) counted once
+        count(distinct (coalesce(keyed.source_key, keyed.document_id), keyed.char_start)) as claim_count,
+        list(distinct keyed.document_id order by keyed.document_id) as document_ids
+    from keyed
+    inner join subjects
+        on
+            keyed.fact_key = subjects.fact_key
+            and keyed.attribute = subjects.attribute
+            and keyed.value = subjects.value
+    group by keyed.fact_key, keyed.attribute, keyed.value
 ),
 
 ranked as (

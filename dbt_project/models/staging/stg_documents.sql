@@ -9,6 +9,7 @@ select
     format,
     version,
     char_count,
+    content_key,
     clean_text,
     metadata
 from {{ source('staging', 'documents') }}
