@@ -981,7 +981,7 @@ def find_event_mentions(
     candidates = find_event_candidates(text)
     if not candidates:
         synthetic = _synthetic_document_event(document_id, kind, metadata, document_date, utterances, [])
-        return [synthetic] if synthetic else []
+        return _with_heading_time_and_place(text, kind, utterances, time_expressions, [synthetic] if synthetic else [])
     bounds = sentence_bounds(sentences, text)
     sentence_starts = [start for start, _ in bounds]
     by_sentence = _group_by_sentence(candidates, sentence_starts)
@@ -1037,7 +1037,43 @@ def find_event_mentions(
     mentions = _place_from_greeting(text, mentions, sentence_starts)
     mentions = _mark_following_first_claims(text, mentions, bounds, sentence_starts)
     synthetic = _synthetic_document_event(document_id, kind, metadata, document_date, utterances, mentions)
-    return mentions + ([synthetic] if synthetic else [])
+    return _with_heading_time_and_place(
+        text, kind, utterances, time_expressions, mentions + ([synthetic] if synthetic else [])
+    )
+
+
+HEADING_CHARS = 400  # a transcript's heading: dateline and clock before the first speaker
+# A dateline: 'Camp David, Maryland', 'Tokyo, Japan', 'San Francisco, California' -- a line of capitalised words
+# with one comma, alone on its line just above the clock.
+_DATELINE = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}, [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}")
+
+
+def _with_heading_time_and_place(
+    text: str,
+    kind: str,
+    utterances: list[Utterance],
+    time_expressions: list[TimeExpression],
+    mentions: list[EventMention],
+) -> list[EventMention]:
+    """A transcript printed with a dateline and a clock above its first speaker ('Camp David, Maryland' /
+    '3:14 P.M. EDT') says where and when its own event began: the document event takes them when the
+    text gave it none."""
+    if kind != "transcript" or not any(m.document_event for m in mentions):
+        return mentions
+    first_turn = next((u.char_start for u in utterances if u.turn_index is not None), None)
+    end = min(first_turn if first_turn is not None else HEADING_CHARS, HEADING_CHARS)
+    clock = next(
+        (t for t in time_expressions if t.char_end <= end and t.kind == "time" and t.precision == "minute"), None
+    )
+    if clock is None:
+        return mentions
+    line_start = text.rfind("\n", 0, clock.char_start) + 1
+    previous_line = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : max(line_start - 1, 0)].strip()
+    place = previous_line if _DATELINE.fullmatch(previous_line) else None
+    return [
+        m._replace(start_time=m.start_time or clock.value, place=m.place or place) if m.document_event else m
+        for m in mentions
+    ]
 
 
 _SERIES_CUE = re.compile(r"\b(?:last|previous|prior|next)\s+(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)

@@ -214,6 +214,19 @@ def test_remarks_before_a_meeting_title_gives_that_days_meeting_kept_to_its_docu
     assert rally.event_mentions == []
 
 
+def test_a_transcripts_dateline_and_clock_give_its_own_event_place_and_start_time() -> None:
+    title = "Remarks by President Moreau and Prime Minister Okafor Before Bilateral Meeting"
+    text = "Lakeside Lodge\nPort Vale, Northland\n3:14 P.M. EDT\n\nPRESIDENT MOREAU: Welcome."
+    (row,) = mentions_of(text, kind="transcript", metadata={"date": "2026-03-09", "title": title}).event_mentions
+    assert (row.document_event, row.start_time, row.place) == (True, "15:14", "Port Vale, Northland")
+    no_dateline = "3:14 P.M. EDT\n\nPRESIDENT MOREAU: Welcome."
+    (row,) = mentions_of(no_dateline, kind="transcript", metadata={"date": "2026-03-09", "title": title}).event_mentions
+    assert (row.start_time, row.place) == ("15:14", None)
+    later = "PRESIDENT MOREAU: Welcome. " + "We met at length. " * 30 + "We meet again at 3:14 P.M. today."
+    (row,) = mentions_of(later, kind="transcript", metadata={"date": "2026-03-09", "title": title}).event_mentions
+    assert row.start_time is None  # a clock in the talk, not above it
+
+
 # --- corpus level ------------------------------------------------------------------------------
 
 
