@@ -557,7 +557,7 @@ def _future_modality(
         # 'we will be challenged' is something done to us; 'our cooperation will be further promoted' is a plan.
         if role == "actor" and not has_date:
             return None
-        if role in ("other", "relative") and not has_date:
+        if role in ("other", "relative") and not has_date and not _plans_a_body(phrase):
             return None
         if _verb_excluded_words(phrase, lex):
             return None
@@ -573,6 +573,39 @@ def _future_modality(
     return "will" if role == "actor" else None
 
 
+# Participles of a decided plan: 'a working group will be established', 'cooperation will be reinforced'.
+PLAN_PARTICIPLES = frozenset(
+    [
+        "established",
+        "launched",
+        "created",
+        "formed",
+        "convened",
+        "expanded",
+        "strengthened",
+        "reinforced",
+        "redoubled",
+        "deepened",
+        "enhanced",
+        "implemented",
+        "activated",
+        "operationalized",
+        "operationalised",
+        "bolstered",
+        "accelerated",
+        "elevated",
+        "upgraded",
+    ]
+)
+
+
+def _plans_a_body(passive_phrase: str) -> bool:
+    """A passive future whose participle creates or reinforces something is a plan whoever the subject is
+    ('an early warning system will be established together'), unlike 'the results will be known'."""
+    found = PASSIVE.match(passive_phrase)
+    return found is not None and found.group(0).split()[-1] in PLAN_PARTICIPLES
+
+
 def _verb_excluded_words(passive_phrase: str, lex: Lexicon) -> bool:
     """Event and refusal verbs stay excluded in the passive ('will be held' is allowed, 'be cast' is not)."""
     participle = passive_phrase.split()[-1] if passive_phrase.split() else ""
@@ -585,8 +618,8 @@ def _subject_role(subject: list[str], narration: bool, reported: bool, parties: 
     """Who the subject before 'will' is: actor | own | relative | other | excluded.
 
     actor: the speaker ('we', 'Secretary Austin and I'), a country, a government body or an
-    official (a country only when it is one of the document's parties, or the parties are
-    unknown: 'Russia will plead ignorance' is a prediction about someone else); own: 'our/my
+    official (a country only when it is one of the document's parties, or fewer than two parties
+    are known: 'Russia will plead ignorance' is a prediction about someone else); own: 'our/my
     <thing>'; relative: 'which/that will'; excluded: subjects of
     predictions ('it', 'there', 'you'); other: everything else.
     """
@@ -606,7 +639,8 @@ def _subject_role(subject: list[str], narration: bool, reported: bool, parties: 
         return "own"
     tail = _country_tail(joined, lex) if not joined.islower() else None
     if tail is not None:
-        return "actor" if not parties or tail & parties else "other"
+        # with fewer than two known parties the counterpart cannot be told from a third country
+        return "actor" if len(parties) < 2 or tail & parties else "other"
     if any(tok.lower() in ACTOR_NOUNS for tok in subject) or lex.titles.match(joined):
         return "actor"
     return "other"

@@ -717,8 +717,13 @@ def _dedupe_by_span(records: list[tuple[int, int, str, DocumentPerson]]) -> list
     return out
 
 
-def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dict) -> SpeakerAnalysis:
-    """Utterances, sentences, person mentions and local people of one document (the per-document entry point)."""
+def analyse_speakers(
+    document_id: str, clean_text: str, kind: str, metadata: dict, *, publisher_country: str | None = None
+) -> SpeakerAnalysis:
+    """Utterances, sentences, person mentions and local people of one document (the per-document entry point).
+
+    ``publisher_country``: the government whose own document this is (actors.publisher_country); the
+    official its title presents the document by takes that country when the document prints none."""
     labels = find_labels(clean_text)
     utterances = split_utterances(document_id, clean_text, labels)
     sentences = split_sentences(document_id, clean_text, utterances)
@@ -801,6 +806,8 @@ def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dic
     for person in speaker_of.values():
         counts[id(person)] += 0 if counts[id(person)] else 1
     local_people = _local_person_rows(document_id, doc, counts)
+    if publisher_country and isinstance(title, str):
+        local_people = _principal_takes_publisher_country(title, local_people, publisher_country)
 
     starts = [u.char_start if u.label_start is None else u.label_start for u in utterances]
     mentions: list[PersonMention] = []
@@ -824,6 +831,39 @@ def analyse_speakers(document_id: str, clean_text: str, kind: str, metadata: dic
         if person.key:
             utterances[index] = utterances[index]._replace(local_person_key=person.key)
     return SpeakerAnalysis(utterances, sentences, mentions, local_people)
+
+
+_NOT_OFFICIALS = frozenset({"journalist", "reporter", "moderator"})
+
+
+def _principal_takes_publisher_country(
+    title: str, local_people: list[LocalPerson], publisher_country: str
+) -> list[LocalPerson]:
+    """'Remarks by President Biden Before Meeting with Prime Minister Draghi of the Italian Republic',
+    'Readout of Secretary Roe's Call with ...', 'Statement from Press Secretary Doe': a government's
+    own document is presented by one of its officials, named first after 'by', 'of' or 'from'. With
+    no country printed for them, that official is the publishing government's. Others named in the
+    title (a guest, even an unqualified one) are left as they are: unknown beats a guess."""
+    first: tuple[int, LocalPerson] | None = None
+    for person in local_people:
+        if not person.family_name:
+            continue
+        found = re.search(rf"(?<![\w-]){re.escape(person.family_name)}(?![\w-])", title)
+        if found and (first is None or found.start() < first[0]):
+            first = (found.start(), person)
+    if first is None:
+        return local_people
+    at, principal = first
+    if principal.country or not principal.role or principal.role.lower() in _NOT_OFFICIALS:
+        return local_people
+    if not _PRESENTED_BY.search(title[:at]):
+        return local_people
+    return [p._replace(country=publisher_country) if p is principal else p for p in local_people]
+
+
+# 'by President', 'of Secretary of State', 'from Press Secretary Jane': the words before the first name
+# of a title are a presenting preposition and then only capitalised words (titles, given names).
+_PRESENTED_BY = re.compile(r"\b(?:by|of|from)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+(?:of\s+|for\s+)?)*$")
 
 
 # ---------------------------------------------------------------------------

@@ -123,7 +123,8 @@ def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> Doc
         len(clean.clean_text),
         content_key(clean.clean_text),
     )
-    speakers = analyse_speakers(src.document_id, clean.clean_text, clean.kind, meta)
+    publisher_of = publisher_country(_metadata_url(meta), publisher, clean.republished_from)
+    speakers = analyse_speakers(src.document_id, clean.clean_text, clean.kind, meta, publisher_country=publisher_of)
     timing = analyse_time_and_events(
         src.document_id,
         clean.clean_text,
@@ -143,7 +144,7 @@ def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> Doc
         speakers.mentions,
         timing.time_expressions,
         title=title,
-        publisher_country=publisher_country(_metadata_url(meta), publisher, clean.republished_from),
+        publisher_country=publisher_of,
     )
     return DocumentAnalysis(
         doc,

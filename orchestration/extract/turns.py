@@ -301,17 +301,31 @@ def _label_words(label: str) -> _LabelWords:
     short, last = len(tokens) <= 4, tokens[-1] if tokens else ""
     if any(t in _HEADING_WORDS for t in tokens) or not any(len(t) > 1 for t in tokens):
         return _LabelWords(False, short, last)
+    if _reads_as_heading(tokens) and parse_label(label).title is None:
+        return _LabelWords(False, short, last)
     if any(t in _titleword_set() for t in tokens):
         return _LabelWords(True, short, last)
     return _LabelWords(None, short, last)
 
 
-def _plausible_label(label: str, counts: dict[str, int], surnames: set[str]) -> bool:
-    """Reject headings; accept labels with a title word, a repeated label, or a surname other labels use."""
+# Words of slogans and headings that no name holds ('PROTECTING OUR FARMERS', 'MAKING AMERICA SAFE AGAIN').
+_SLOGAN_WORDS = word_set("OUR YOUR MY THEIR ITS AGAIN UP NOT ALL MORE NEW TO FOR WITH FROM INTO")
+
+
+def _reads_as_heading(tokens: list[str]) -> bool:
+    """A title-less label that opens with a gerund or holds a pronoun or preposition is a heading."""
+    first = tokens[0] if tokens else ""
+    gerund = len(tokens) >= 2 and len(first) > 5 and first.endswith("ING")  # not a lone 'FLEMING:'
+    return gerund or any(t in _SLOGAN_WORDS for t in tokens)
+
+
+def _plausible_label(label: str, counts: dict[str, int], surnames: dict[str, set[str]]) -> bool:
+    """Reject headings; accept labels with a title word, a repeated label, or a surname other labels use
+    ('SECRETARY DOE' lets 'DOE' through; a label's own last word vouches for nothing)."""
     words = _label_words(label)
     if words.verdict is not None:
         return words.verdict
-    if words.short and (counts.get(label, 0) >= 2 or words.last in surnames):
+    if words.short and (counts.get(label, 0) >= 2 or bool(surnames.get(words.last, set()) - {label})):
         return True
     return parse_label(label).title is not None
 
@@ -332,7 +346,10 @@ def find_labels(clean_text: str) -> tuple[LabelMatch, ...]:
     for m in raw:
         name = m.group("label") or "Q"
         counts[name] = counts.get(name, 0) + 1
-    accepted_surnames = {_bare(name.split()[-1]) for name in counts if name != "Q" and len(name.split()) > 1}
+    accepted_surnames: dict[str, set[str]] = {}
+    for name in counts:
+        if name != "Q" and len(name.split()) > 1:
+            accepted_surnames.setdefault(_bare(name.split()[-1]), set()).add(name)
     out: list[LabelMatch] = []
     for m in raw:
         label = m.group("label")

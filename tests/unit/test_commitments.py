@@ -230,3 +230,41 @@ def test_both_countries_of_a_statement_whose_officials_give_one_country_are_its_
     doc["clean_text"] = doc["clean_text"].replace("Sweden-India", "Swedish Desk")  # no pair named
     (row,) = run(doc)
     assert row.actor is None  # 'both countries' with one known: unknown, not a guess
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("We announce the establishment of a new working group on cyber threats.", "agreed"),
+        ("We announce our governments’ commitment to consult with each other.", "committed"),
+        ("We have also decided to hold a youth summit next year.", "agreed"),
+        ("Sweden has decided to offer around $2 million in support.", "agreed"),
+        ("We stand united in our commitment to the complete denuclearization of the peninsula.", "committed"),
+        ("Our countries are dedicated to honoring our commitments to non-proliferation.", "committed"),
+        ("The minister and I tasked our teams to maintain a regular dialogue.", "agreed"),
+        ("A new working group on cyber activities will be established.", "will"),
+        ("An early warning system will be established together.", "will"),
+    ],
+)
+def test_decisions_announcements_and_plans_to_create_a_body_are_commitments(sentence, modality):
+    (row,) = said(sentence)
+    assert row.modality == modality
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I decided to run for office when I was young.",  # a life story, not a decision to act
+        "The results will be known next week.",  # a passive that creates nothing
+        "This day is dedicated to the victims.",
+    ],
+)
+def test_life_stories_and_passive_predictions_are_not_commitments(sentence):
+    assert said(sentence) == []
+
+
+def test_reported_futures_in_a_readout():
+    sentence = "President Moreau emphasized that France would continue to invest in the alliance."
+    doc = build([("narrator", None, [sentence])], kind="readout", mentions=[("Moreau", "moreau")])
+    (row,) = run(doc)
+    assert (row.modality, row.actor) == ("will", "FR")

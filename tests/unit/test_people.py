@@ -714,3 +714,18 @@ def test_a_name_printed_with_an_initial_only_is_shown_with_it():
     analysis = _analyse("External Affairs Minister Dr. R. Venkataraman met Minister Venkataraman.", "news")
     people, _ = resolve_people(analysis.local_people)
     assert [(p.display_name, p.given_name) for p in people] == [("R. Venkataraman", None)]
+
+
+def test_the_official_a_governments_own_document_is_presented_by_takes_its_country():
+    title = "Remarks by President Moreau Before Meeting with Prime Minister Okafor"
+    text = "PRESIDENT MOREAU: Welcome, Prime Minister.\n\nPRIME MINISTER OKAFOR: Thank you."
+    people = _people(analyse_speakers("d", text, "transcript", {"title": title}, publisher_country="FR"))
+    assert people["Moreau"].country == "FR"
+    assert people["Okafor"].country is None  # a guest the title does not qualify: unknown, not a guess
+    readout = "Readout of the Vice President’s Call with Prime Minister Okafor"
+    people = _people(
+        analyse_speakers("d", "Prime Minister Okafor spoke.", "readout", {"title": readout}, publisher_country="FR")
+    )
+    assert people["Okafor"].country is None  # named after 'with', not presenting the document
+    people = _people(analyse_speakers("d", text, "transcript", {"title": title}))
+    assert people["Moreau"].country is None  # no publishing government known

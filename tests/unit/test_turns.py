@@ -296,3 +296,18 @@ def test_one_two_part_label_of_a_minister_named_in_capitals_opens_a_transcript()
     assert [t.speaker_label for t in _turns(text)] == ["Mr. TANABE Haruto, Minister for Foreign Affairs"]
     # a lead-in or a quoted reaction in mixed case still needs a dialogue
     assert _turns("Lowering Costs, Key Points: prices fall.\n\nSenator Jane Doe, Chair: “Great news.”") == []
+
+
+def test_fact_sheet_headings_in_capitals_are_not_speakers():
+    text = (
+        "Today the President announced new steps.\n\n"
+        "**PROTECTING OUR FARMERS:** The Administration will expand support.\n\n"
+        "**LOWERING COSTS FOR FAMILIES:** The Administration will lower prices.\n\n"
+        "**STANDING UP TO UNFAIR TRADE:** More steps.\n\n"
+        "**SUPPLY CHAINS:** More steps.\n"
+    )
+    assert [m.label for m in find_labels(text)] == []
+    dialogue = "SECRETARY DOE: Hello.\n\nDOE: Thanks.\n\nFLEMING: A question.\n\nFLEMING: Another one.\n"
+    assert [m.label for m in find_labels(dialogue)] == ["SECRETARY DOE", "DOE", "FLEMING", "FLEMING"]
+    once = "SECRETARY DOE: Hello.\n\nMAKING HISTORY: A heading that happens once.\n"
+    assert [m.label for m in find_labels(once)] == ["SECRETARY DOE"]
