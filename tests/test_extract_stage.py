@@ -102,7 +102,23 @@ def test_span_audit_counts_spans_that_do_not_reproduce_their_text():
     bad = PersonMention("d", "d-m2", 0, 5, "Blink", "text", None, "b")
     inside = Utterance("d", "d-u1", 1, None, None, "narrator", False, 0, len(text), None, None, None)
     outside = Utterance("d", "d-u2", 2, None, None, "narrator", False, 10, len(text) + 1, None, None, None)
-    commitment = Commitment("d", "d-c1", None, None, None, None, "will", "met", 0, 5, "Prime", None, None, None)
+    commitment = Commitment(
+        document_id="d",
+        commitment_id="d-c1",
+        utterance_id=None,
+        sentence_id=None,
+        local_person_key=None,
+        actor=None,
+        actor_basis=None,
+        modality="will",
+        cue="met",
+        char_start=0,
+        char_end=5,
+        text="Prime",
+        due_value=None,
+        due_precision=None,
+        timex_id=None,
+    )
     wrong = commitment._replace(commitment_id="d-c2", text="Blink")
     assert stage.audit_spans(text, [good, bad], [inside, outside], [commitment, wrong]) == stage.SpanAudit(
         2, 1, 2, 1, 2, 1

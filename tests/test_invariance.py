@@ -14,8 +14,7 @@ pytestmark = pytest.mark.e2e
 
 # Known failures, kept visible: strict, so a fix that makes one pass must remove its mark.
 KNOWN_FAILURES = {
-    "copied": "a verbatim copy counts as another independent source of facts and quotes (issue 22)",
-    "other_occurrences": "an undated mention of a meeting joins another occurrence of it (issue 22)",
+    "copied": "a copy's event mentions count again when an event's name is chosen, renaming facts' subjects",
 }
 
 

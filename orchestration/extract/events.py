@@ -1792,7 +1792,8 @@ def resolve_events(
         if mention.timex_id in undated_timexes and not is_generic_alias(mention.alias_key)
     }
     known_dates = _known_event_dates(event_mentions, links, wanted) if wanted else {}
-    anchors = _infer_anchors(event_mentions, undated_timexes, known_dates, links, document_kinds)
+    people_of = _people_of_documents(person_links, people)
+    anchors = _infer_anchors(event_mentions, undated_timexes, known_dates, links, document_kinds, people_of)
     anchors.update(_dateline_anchors(document_dates, undated_timexes, set(anchors)))
     new_timexes, new_mentions, inferred_dates = _reresolve_documents(
         anchors, event_mentions, time_expressions, document_kinds
@@ -1810,8 +1811,20 @@ def resolve_events(
         transcripts - set(document_days),
         {person.person_id: person.family_name for person in people if person.family_name},
         _officials_named_in_news(document_kinds, person_links, people),
+        people_of,
     )
     return EventResolution(events, participants, mention_links, inferred_dates, new_timexes, new_mentions)
+
+
+def _people_of_documents(person_links: list[PersonLink], people: Sequence[Person]) -> dict[str, frozenset[str]]:
+    """Document -> the corpus people (not journalists) it names: which occurrence of a recurring
+    meeting an undated document is about shows in whom it shares with that occurrence's sources."""
+    journalists = {person.person_id for person in people if person.role == "journalist"}
+    named: dict[str, set[str]] = collections.defaultdict(set)
+    for link in person_links:
+        if link.person_id not in journalists:
+            named[link.document_id].add(link.person_id)
+    return {document_id: frozenset(ids) for document_id, ids in named.items()}
 
 
 def _officials_named_in_news(
@@ -1857,6 +1870,7 @@ def _infer_anchors(
     known: dict[str, dict[dt.date, set[str]]],
     links: _AliasLinks,
     document_kinds: dict[str, str | None],
+    people_of: dict[str, frozenset[str]] | None = None,
 ) -> dict[str, _Anchor]:
     """Undated documents' anchors from "today's X" / "Sunday's X" where other documents date X.
 
@@ -1869,7 +1883,7 @@ def _infer_anchors(
         expression = undated_timexes.get(mention.timex_id or "")
         if expression is None or document_kinds.get(mention.document_id) == "index":
             continue
-        day = _unique_known_day(known.get(links.find(mention.alias_key)), mention.document_id)
+        day = _unique_known_day(known.get(links.find(mention.alias_key)), mention.document_id, people_of or {})
         if day is None:
             continue
         relation = _relation_of(expression.text)
@@ -1956,17 +1970,40 @@ def _nearest_year(month_day: tuple[int, int], dated: list[dt.date]) -> dt.date |
     return near[0] if len(near) == 1 else None
 
 
-def _unique_known_day(days: dict[dt.date, set[str]] | None, document_id: str) -> dt.date | None:
-    """The day other documents give an alias; the best-attested one, None on a tie."""
+def _unique_known_day(
+    days: dict[dt.date, set[str]] | None, document_id: str, people_of: dict[str, frozenset[str]]
+) -> dt.date | None:
+    """The day other documents give an alias: the only one, else the one whose sources share the most
+    people with this document (``_sharing_most``); with nothing to tell occurrences apart, None --
+    the best-attested occurrence of a recurring meeting is a guess that more documents would change."""
     if not days:
         return None
-    ranked = sorted(
-        ((len(sources - {document_id}), day) for day, sources in days.items() if sources - {document_id}),
-        reverse=True,
-    )
-    if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+    candidates = [(day, sources - {document_id}) for day, sources in sorted(days.items()) if sources - {document_id}]
+    if len(candidates) <= 1:
+        return candidates[0][0] if candidates else None
+    best = _sharing_most(document_id, [sources for _, sources in candidates], people_of)
+    return candidates[best][0] if best is not None else None
+
+
+MIN_SHARED_PEOPLE = (
+    2  # people an undated document must share with one occurrence's sources (and more than with any other)
+)
+
+
+def _sharing_most(document_id: str, source_sets: list[set[str]], people_of: dict[str, frozenset[str]]) -> int | None:
+    """Index of the source set one of whose documents names the most of this document's people, when
+    that is at least MIN_SHARED_PEOPLE and more than any other set's; else None."""
+    mine = people_of.get(document_id, frozenset())
+    if len(mine) < MIN_SHARED_PEOPLE:
         return None
-    return ranked[0][1]
+    shared = [
+        max((len(mine & people_of.get(source, frozenset())) for source in sources), default=0)
+        for sources in source_sets
+    ]
+    ranked = sorted(range(len(shared)), key=lambda i: -shared[i])
+    if shared[ranked[0]] < MIN_SHARED_PEOPLE or (len(ranked) > 1 and shared[ranked[1]] == shared[ranked[0]]):
+        return None
+    return ranked[0]
 
 
 def _relation_of(expression_text: str) -> str:
@@ -2046,6 +2083,7 @@ def merge_mentions(
     undated_transcripts: set[str] | None = None,
     family_names: dict[str, str] | None = None,
     named_in_news: dict[str, frozenset[str]] | None = None,
+    people_of: dict[str, frozenset[str]] | None = None,
 ) -> tuple[list[Event], list[EventParticipant], list[EventMentionLink]]:
     """Group dated mentions on (alias group, date at precision); split groups whose parties disagree.
 
@@ -2075,7 +2113,7 @@ def merge_mentions(
     for (alias, _, _), members in sorted(groups.items()):
         for parties, subgroup in _split_by_parties(members):
             clusters.append((alias, parties, subgroup))
-    _attach_undated(undated, clusters, links, document_days or {}, undated_transcripts or set())
+    _attach_undated(undated, clusters, links, document_days or {}, undated_transcripts or set(), people_of or {})
     clusters = _merge_party_named_generics(clusters)
     clusters = _merge_counted_parties(clusters)
     person_of = {(link.document_id, link.local_person_key): link.person_id for link in person_links}
@@ -2324,6 +2362,7 @@ def _attach_undated(
     links: _AliasLinks,
     document_days: dict[str, dt.date],
     undated_transcripts: set[str],
+    people_of: dict[str, frozenset[str]] | None = None,
 ) -> None:
     """An undated mention joins the event of its alias held on its own document's date, else the one
     named event of its alias held in the days just before (RECENT_EVENT_DAYS) at no other place.
@@ -2351,7 +2390,7 @@ def _attach_undated(
         generic = is_generic_alias(alias)
         if day is None:
             if mention.document_id in undated_transcripts and not generic:
-                _attach_to_only_occurrence(mention, alias_day_clusters.get(alias, []), clusters)
+                _attach_to_only_occurrence(mention, alias_day_clusters.get(alias, []), clusters, people_of or {})
             continue
         if generic:
             alias = f"{alias}@{mention.document_id}"
@@ -2369,11 +2408,19 @@ def _attach_undated(
 
 
 def _attach_to_only_occurrence(
-    mention: EventMention, indexes: list[int], clusters: list[tuple[str, str | None, list[EventMention]]]
+    mention: EventMention,
+    indexes: list[int],
+    clusters: list[tuple[str, str | None, list[EventMention]]],
+    people_of: dict[str, frozenset[str]] | None = None,
 ) -> None:
     """An undated transcript's 'we are able to hold the 2+2 meeting' is the one 2+2 other sources
-    date to a day, when they date exactly one (of its parties); with two or more, it stays alone."""
+    date to a day, when they date exactly one (of its parties); with two or more, the one whose
+    sources share the most people with the transcript (``_sharing_most``), else it stays alone."""
     candidates = [i for i in indexes if mention.parties is None or clusters[i][1] in (None, mention.parties)]
+    if len(candidates) > 1:
+        sources = [{m.document_id for m in clusters[i][2]} for i in candidates]
+        best = _sharing_most(mention.document_id, sources, people_of or {})
+        candidates = [candidates[best]] if best is not None else []
     if len(candidates) == 1 and not _place_conflicts(mention, clusters[candidates[0]][2]):
         clusters[candidates[0]][2].append(mention)
 

@@ -230,6 +230,20 @@ def test_a_transcripts_dateline_and_clock_give_its_own_event_place_and_start_tim
 # --- corpus level ------------------------------------------------------------------------------
 
 
+def test_an_undated_document_takes_the_occurrence_whose_sources_share_its_people() -> None:
+    from orchestration.extract.events import _unique_known_day
+
+    days = {dt.date(2021, 9, 14): {"old1", "old2", "old3"}, dt.date(2024, 7, 28): {"new"}}
+    people = {
+        "undated": frozenset({"roe", "doe", "tanaka", "sato"}),
+        "old1": frozenset({"roe", "doe"}),
+        "new": frozenset({"roe", "doe", "tanaka", "sato"}),
+    }
+    assert _unique_known_day(days, "undated", people) == dt.date(2024, 7, 28)  # not the best-attested
+    assert _unique_known_day(days, "undated", {}) is None  # nothing tells them apart: unknown
+    assert _unique_known_day({dt.date(2024, 7, 28): {"new"}}, "undated", {}) == dt.date(2024, 7, 28)
+
+
 def test_resolve_merges_infers_and_reresolves() -> None:
     readout = mentions_of(
         "Summary\nJuly 29, 2024\nOn July 29, 2024, the minister received a courtesy call. "
