@@ -5,9 +5,10 @@ publish step downstream never runs and the published warehouse stays as it was.
 """
 
 import contextlib
+import fcntl
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import dagster as dg
@@ -31,25 +32,34 @@ def run_target_path(project_dir: Path, run_id: str, profile_path: str) -> Path:
 
 
 @contextlib.contextmanager
-def linked_build(project_dir: Path, build: Path) -> Iterator[str]:
+def linked_build(project_dir: Path, build: Path, log: Callable[[str], None] = print) -> Iterator[str]:
     """Expose the run's build copy at dbt's constant profile path for the length of the dbt call.
 
     The link keeps the published file's name, so DuckDB's catalog name (which dbt writes
-    into view definitions) is the same in the build copy and in the published file.
+    into view definitions) is the same in the build copy and in the published file. Every run
+    of this checkout whose warehouse has that name uses the same link, so the link is held under
+    an exclusive OS lock (``<link>.lock``): a second run's dbt step waits for the first one's
+    instead of re-pointing the link under it (which published marts dbt never rebuilt).
     """
     relative = Path(config.dbt_profile_path())  # the build copy carries the published file's name
     link = project_dir / relative
     link.parent.mkdir(parents=True, exist_ok=True)
-    for stale in (link, link.with_name(link.name + ".wal")):  # left by an interrupted run
-        stale.unlink(missing_ok=True)
-    link.symlink_to(build)
-    try:
-        yield str(relative)
-    finally:
-        wal = link.with_name(link.name + ".wal")
-        if wal.exists():  # DuckDB writes its WAL beside the path it opened: keep it with the data
-            os.replace(wal, build.with_name(build.name + ".wal"))
-        link.unlink(missing_ok=True)
+    with open(link.with_name(link.name + ".lock"), "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log(f"dbt: waiting for another run's dbt step to release {relative}")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        for stale in (link, link.with_name(link.name + ".wal")):  # left by an interrupted run
+            stale.unlink(missing_ok=True)
+        link.symlink_to(build)
+        try:
+            yield str(relative)
+        finally:
+            wal = link.with_name(link.name + ".wal")
+            if wal.exists():  # DuckDB writes its WAL beside the path it opened: keep it with the data
+                os.replace(wal, build.with_name(build.name + ".wal"))
+            link.unlink(missing_ok=True)
 
 
 def build_args(full_refresh: bool = False) -> list[str]:
@@ -73,7 +83,7 @@ def readout_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     with warehouse.connect(build) as con:
         reason = dbt_state.full_refresh_reason(con, checksum)
     context.log.info(f"dbt: full refresh ({reason})" if reason else "dbt: incremental marts (changed documents only)")
-    with linked_build(project_dir, build) as profile_path:
+    with linked_build(project_dir, build, context.log.info) as profile_path:
         target = run_target_path(project_dir, context.run_id, profile_path)
         os.environ["READOUT_DBT_DATABASE"] = profile_path
         try:
