@@ -6,13 +6,13 @@ cross-document step runs once over the corpus in the parent:
 1. ``find_quote_candidates`` (per document, in a worker): the passages that can be quoted
    elsewhere, each with the hashes of its normalised word 8-grams ("shingles").
    - every sentence of an official's speaker turn with at least 8 words;
-   - every narration sentence of a readout or statement with at least 8 words (such a
+   - every narration sentence of a readout, statement or untyped text with at least 8 words (such a
      document *is* the official's words, in reported speech; news articles quote it);
    - every quoted passage (“…” or "…", at least 8 words) in any other narration.
    Who said it: the turn's speaker, else the person a nearby reporting cue ('said',
    'told', 'according to' ...) in the same or the previous sentence points to.
 2. ``match_quotes`` (corpus level, in the parent): candidates of different documents that
-   share at least 2 shingles (1 when either has only one), and at least half of the
+   share at least 2 shingles (1 when either has only one), and at least a fifth of the
    shorter one's, are linked; clusters are the connected components; clusters spanning
    at least 2 documents become rows.
 
@@ -45,11 +45,14 @@ from orchestration.extract.records import PersonMention, Sentence, Utterance
 
 SHINGLE_WORDS = 8  # words per shingle; also the minimum length of a candidate
 MIN_SHARED_SHINGLES = 2  # shingles two candidates must share to match (1 when either has only one)
-MIN_CONTAINMENT = 0.5  # ... and at least this share of the shorter candidate's shingles
+# ... and at least this share of the shorter candidate's shingles: a sentence reused inside a longer one
+# ('we call for a peaceful resolution of cross-Strait issues' in a paragraph of the joint statement)
+MIN_CONTAINMENT = 0.2
 MAX_DOCUMENT_FREQUENCY = 50  # a shingle in more documents is boilerplate and links nothing
 
-# Documents whose narration is an official's own words (reported speech, a statement's text).
-REPORTED_SPEECH_KINDS = frozenset({"readout", "statement"})
+# Documents whose narration is an official's own words (reported speech, a statement's text, and
+# the leaders' texts no header types: 'Camp David Principles', 'Commitment to Consult').
+REPORTED_SPEECH_KINDS = frozenset({"readout", "statement", "other"})
 # A page that excerpts other pages: its passages are copies, not an independent source.
 COPY_KINDS = frozenset({"index"})
 

@@ -242,6 +242,7 @@ def test_both_countries_of_a_statement_whose_officials_give_one_country_are_its_
         ("We stand united in our commitment to the complete denuclearization of the peninsula.", "committed"),
         ("Our countries are dedicated to honoring our commitments to non-proliferation.", "committed"),
         ("The minister and I tasked our teams to maintain a regular dialogue.", "agreed"),
+        ("Both governments undertake to fund the observatory.", "pledged"),
         ("A new working group on cyber activities will be established.", "will"),
         ("An early warning system will be established together.", "will"),
     ],

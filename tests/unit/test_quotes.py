@@ -276,3 +276,22 @@ def test_quote_ids_and_rows_do_not_depend_on_input_order():
     assert match_quotes(shuffled, {}, {}) == first
     assert match_quotes(reversed(pool), {}, {}) == first
     assert len({r.quote_id for r in first}) == 2
+
+
+def test_a_sentence_reused_inside_a_longer_passage_links():
+    """A fifth of the shorter passage's shingles is enough: a joint statement's sentence reappears as a
+    clause of a fact sheet's longer one."""
+    sentence = "We call for a peaceful resolution of the dispute over the northern islands by dialogue"
+    longer = (
+        f"{sentence} and we will keep supporting the work of the regional council on fisheries, shipping, "
+        "pollution, search and rescue, weather warnings and the training of coast guards"
+    )
+    statement = build("s", [("narrator", None, [sentence + "."])], kind="statement")
+    fact_sheet = build("f", [("narrator", None, [longer + "."])], kind="statement")
+    rows = match([statement, fact_sheet])
+    assert {r.document_id for r in rows} == {"s", "f"}
+
+
+def test_an_untyped_joint_texts_narration_is_quotable():
+    principles = build("p", [("narrator", None, [SPEECH + "."])], kind="other")
+    assert [c.text for c in candidates_of(principles)] == [SPEECH + "."]

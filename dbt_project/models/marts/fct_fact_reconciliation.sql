@@ -73,7 +73,7 @@ subjects as (
             subject,
             coalesce(source_key, document_id) as voter
         from keyed
-    )
+    ) as votes
     group by fact_key, attribute, value
 ),
 
@@ -87,7 +87,7 @@ per_value as (
         any_value(keyed.is_country_place) as is_country_place,
         {{ independent_sources('true') }} as independent_source_count,
         -- claims, a copy's claim (same source, same offset) counted once
-        count(distinct (coalesce(keyed.source_key, keyed.document_id), keyed.char_start)) as claim_count,
+        count(distinct [coalesce(keyed.source_key, keyed.document_id), keyed.char_start::varchar]) as claim_count,
         list(distinct keyed.document_id order by keyed.document_id) as document_ids
     from keyed
     inner join subjects
