@@ -530,18 +530,53 @@ def _merge_into_people(mentions: list[NameMention], doc: _DocumentPeople) -> lis
     return attached
 
 
-def _role_only_label_person(parsed_role: TitleInfo, doc: _DocumentPeople, labelled: set[int]) -> DocumentPerson | None:
+def _role_only_label_person(
+    parsed_role: TitleInfo,
+    doc: _DocumentPeople,
+    labelled: set[int],
+    *,
+    label: str = "",
+    title: str | None = None,
+    publisher_country: str | None = None,
+) -> DocumentPerson | None:
     """'THE PRESIDENT' -> the one holder of that role named in the document title, else in the whole document.
 
-    People with a named label of their own ('PRESIDENT MACRON') are not candidates.
+    People with a named label of their own ('PRESIDENT MACRON') are not candidates. A generic label
+    ('THE PRESIDENT', 'THE VICE PRESIDENT') is the publisher's own office-holder: never a holder
+    whose printed country is another, nor one the text merely mentions ('I spoke with President X
+    of Nigeria') unless the text gives them the publisher's country; with two holders in the title,
+    the one the title presents the document by ('Remarks by President X and President Y').
     """
+    generic = label.upper().startswith("THE ")
     holders = [p for p in doc.people if parsed_role.role in p.roles and id(p) not in labelled]
+    if generic and publisher_country:
+        holders = [p for p in holders if not p.countries or publisher_country in p.countries]
     in_title = [p for p in holders if any(m.source == "metadata" for m in p.mentions)]
     if len(in_title) == 1:
         return in_title[0]
-    if len(holders) == 1:
+    if len(in_title) > 1 and generic and title and publisher_country:
+        presented = _presented_first(title, in_title)
+        if presented is not None:
+            return presented
+    if generic and publisher_country:
+        own = [p for p in holders if publisher_country in p.countries]
+        return own[0] if len(own) == 1 else None
+    if len(holders) == 1 and not (generic and holders[0].countries):
         return holders[0]
     return None
+
+
+def _presented_first(title: str, people: list[DocumentPerson]) -> DocumentPerson | None:
+    """The person named first in the title, when a presenting 'by', 'of' or 'from' leads to them."""
+    found = [
+        (match.start(), person)
+        for person in people
+        if person.family and (match := re.search(rf"(?<![\w-]){re.escape(person.family)}(?![\w-])", title))
+    ]
+    if not found:
+        return None
+    at, person = min(found, key=lambda item: item[0])
+    return person if _PRESENTED_BY.search(title[:at]) else None
 
 
 def _label_cut_short(
@@ -760,9 +795,14 @@ def analyse_speakers(
                 and parsed.title.speaker_kind == "official"
                 and not parsed.name_tokens
             ):
-                person = _role_only_label_person(parsed.title, doc, labelled_people) or _label_cut_short(
-                    label.label, labels, person_of
-                )
+                person = _role_only_label_person(
+                    parsed.title,
+                    doc,
+                    labelled_people,
+                    label=label.label,
+                    title=title if isinstance(title, str) else None,
+                    publisher_country=publisher_country,
+                ) or _label_cut_short(label.label, labels, person_of)
                 if person is not None:
                     person.absorb(
                         NameMention(

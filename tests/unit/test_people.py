@@ -729,3 +729,18 @@ def test_the_official_a_governments_own_document_is_presented_by_takes_its_count
     assert people["Okafor"].country is None  # named after 'with', not presenting the document
     people = _people(analyse_speakers("d", text, "transcript", {"title": title}))
     assert people["Moreau"].country is None  # no publishing government known
+
+
+def _turn_speakers(text, title, publisher_country):
+    analysis = analyse_speakers("d", text, "transcript", {"title": title}, publisher_country=publisher_country)
+    people = {p.local_person_key: p.family_name for p in analysis.local_people}
+    return [people.get(u.local_person_key) for u in analysis.utterances if u.turn_index is not None]
+
+
+def test_a_generic_role_label_is_the_publishers_office_holder_never_a_mentioned_foreign_one():
+    mentioned = "THE PRESIDENT: Good morning. I spoke with President Okafor of Nigeria.\n\nQ: Sir?\n\nTHE PRESIDENT: Yes."
+    assert _turn_speakers(mentioned, "Remarks on the Economy", "FR") == [None, None, None]  # unknown, not Okafor
+    assert _turn_speakers(mentioned, "Remarks on the Economy", None) == [None, None, None]
+    both = "THE PRESIDENT: Welcome, President Okafor of Nigeria.\n\nQ: A question.\n\nTHE PRESIDENT: Yes."
+    title = "Remarks by President Moreau and President Okafor of Nigeria"
+    assert _turn_speakers(both, title, "FR") == ["Moreau", None, "Moreau"]  # the one the title presents it by
