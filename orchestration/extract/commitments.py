@@ -246,6 +246,9 @@ ACTOR_NOUNS = frozenset(
         "states",
     ]
 )
+# A public body as subject, by its head noun ('the U.S. Geological Survey', 'the National Cancer Institute');
+# bare acronyms are left out: 'COVID will continue to spread' is no agency.
+_AGENCY = re.compile(r"Agency|Institute|Survey|Service|Commission|Council|Corps|Navy|Army|Guard|Office|Bureau|Authority")
 # Verbs that attribute narration to a person ('X said', 'X vowed').
 REPORTING = re.compile(
     r"^[\s,”\"’']*(?:\S+\s+){0,4}?(?:said|says|stated|states|told|tells|added|adds|noted|notes|vowed|vows|pledged|"
@@ -643,6 +646,8 @@ def _subject_role(subject: list[str], narration: bool, reported: bool, parties: 
         return "actor" if len(parties) < 2 or tail & parties else "other"
     if any(tok.lower() in ACTOR_NOUNS for tok in subject) or lex.titles.match(joined):
         return "actor"
+    if any(_AGENCY.fullmatch(tok) for tok in subject):
+        return "actor"  # 'the U.S. Geological Survey will work with'
     return "other"
 
 

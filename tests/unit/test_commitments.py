@@ -243,6 +243,14 @@ def test_both_countries_of_a_statement_whose_officials_give_one_country_are_its_
         ("Our countries are dedicated to honoring our commitments to non-proliferation.", "committed"),
         ("The minister and I tasked our teams to maintain a regular dialogue.", "agreed"),
         ("Both governments undertake to fund the observatory.", "pledged"),
+        ("The leaders committed their governments to working together on trade.", "committed"),
+        ("The leaders recommitted themselves to the partnership.", "committed"),
+        ("The leaders launched two Joint Task Forces on telecommunications.", "agreed"),
+        ("France and Sweden announced plans to create a payment mechanism.", "intent"),
+        ("Today we announce an additional USD $50 million in funding.", "pledged"),
+        ("I'm also making available, through the Production Act, $50 million to spur investment.", "pledged"),
+        ("The leaders also directed officials to identify new mechanisms.", "agreed"),
+        ("The National Cancer Institute will foster collaboration between scientists.", "will"),
         ("A new working group on cyber activities will be established.", "will"),
         ("An early warning system will be established together.", "will"),
     ],
@@ -258,6 +266,11 @@ def test_decisions_announcements_and_plans_to_create_a_body_are_commitments(sent
         "I decided to run for office when I was young.",  # a life story, not a decision to act
         "The results will be known next week.",  # a passive that creates nothing
         "This day is dedicated to the victims.",
+        "The company launched a new phone last year.",  # no body of the parties
+        "The war has cost $50 million so far.",
+        "Last year, Sweden announced $250 million of funding for mining.",  # a past announcement
+        "Acme Aircraft has announced a $100 million investment in training.",  # a company's
+        "COVID will continue to spread.",  # an acronym is no agency
     ],
 )
 def test_life_stories_and_passive_predictions_are_not_commitments(sentence):
