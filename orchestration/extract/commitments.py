@@ -248,7 +248,9 @@ ACTOR_NOUNS = frozenset(
 )
 # A public body as subject, by its head noun ('the U.S. Geological Survey', 'the National Cancer Institute');
 # bare acronyms are left out: 'COVID will continue to spread' is no agency.
-_AGENCY = re.compile(r"Agency|Institute|Survey|Service|Commission|Council|Corps|Navy|Army|Guard|Office|Bureau|Authority")
+_AGENCY = re.compile(
+    r"Agency|Institute|Survey|Service|Commission|Council|Corps|Navy|Army|Guard|Office|Bureau|Authority"
+)
 # Verbs that attribute narration to a person ('X said', 'X vowed').
 REPORTING = re.compile(
     r"^[\s,”\"’']*(?:\S+\s+){0,4}?(?:said|says|stated|states|told|tells|added|adds|noted|notes|vowed|vows|pledged|"

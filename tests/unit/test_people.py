@@ -738,7 +738,9 @@ def _turn_speakers(text, title, publisher_country):
 
 
 def test_a_generic_role_label_is_the_publishers_office_holder_never_a_mentioned_foreign_one():
-    mentioned = "THE PRESIDENT: Good morning. I spoke with President Okafor of Nigeria.\n\nQ: Sir?\n\nTHE PRESIDENT: Yes."
+    mentioned = (
+        "THE PRESIDENT: Good morning. I spoke with President Okafor of Nigeria.\n\nQ: Sir?\n\nTHE PRESIDENT: Yes."
+    )
     assert _turn_speakers(mentioned, "Remarks on the Economy", "FR") == [None, None, None]  # unknown, not Okafor
     assert _turn_speakers(mentioned, "Remarks on the Economy", None) == [None, None, None]
     both = "THE PRESIDENT: Welcome, President Okafor of Nigeria.\n\nQ: A question.\n\nTHE PRESIDENT: Yes."
