@@ -20,8 +20,8 @@ import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -555,7 +555,7 @@ def _role_only_label_person(
     if len(in_title) == 1:
         return in_title[0]
     if len(in_title) > 1 and generic and title and publisher_country:
-        presented = _presented_first(title, in_title)
+        presented = _presented_first(title, in_title, lambda p: p.family)
         if presented is not None:
             return presented
     if generic and publisher_country:
@@ -566,17 +566,21 @@ def _role_only_label_person(
     return None
 
 
-def _presented_first(title: str, people: list[DocumentPerson]) -> DocumentPerson | None:
-    """The person named first in the title, when a presenting 'by', 'of' or 'from' leads to them."""
+T = TypeVar("T")
+
+
+def _presented_first(title: str, people: list[T], family: Callable[[T], str | None]) -> T | None:
+    """The person the title names first, when a presenting 'by', 'of' or 'from' leads to them
+    ('Remarks by President X and ...', 'Readout of Secretary Y's Call'); else None."""
     found = [
-        (match.start(), person)
-        for person in people
-        if person.family and (match := re.search(rf"(?<![\w-]){re.escape(person.family)}(?![\w-])", title))
+        (match.start(), index)
+        for index, person in enumerate(people)
+        if (name := family(person)) and (match := re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title))
     ]
     if not found:
         return None
-    at, person = min(found, key=lambda item: item[0])
-    return person if _PRESENTED_BY.search(title[:at]) else None
+    at, index = min(found)
+    return people[index] if _PRESENTED_BY.search(title[:at]) else None
 
 
 def _label_cut_short(
@@ -884,19 +888,8 @@ def _principal_takes_publisher_country(
     own document is presented by one of its officials, named first after 'by', 'of' or 'from'. With
     no country printed for them, that official is the publishing government's. Others named in the
     title (a guest, even an unqualified one) are left as they are: unknown beats a guess."""
-    first: tuple[int, LocalPerson] | None = None
-    for person in local_people:
-        if not person.family_name:
-            continue
-        found = re.search(rf"(?<![\w-]){re.escape(person.family_name)}(?![\w-])", title)
-        if found and (first is None or found.start() < first[0]):
-            first = (found.start(), person)
-    if first is None:
-        return local_people
-    at, principal = first
-    if principal.country or not principal.role or principal.role.lower() in _NOT_OFFICIALS:
-        return local_people
-    if not _PRESENTED_BY.search(title[:at]):
+    principal = _presented_first(title, local_people, lambda p: p.family_name)
+    if principal is None or principal.country or not principal.role or principal.role.lower() in _NOT_OFFICIALS:
         return local_people
     return [p._replace(country=publisher_country) if p is principal else p for p in local_people]
 
