@@ -10,7 +10,8 @@ and whom the subject names. The rules, in order:
    'we agreed / reaffirmed' at a meeting of several parties binds them all; otherwise a speaker's
    'I' / 'we' binds the speaker's country;
 4. a person named as the subject in narration ('Prime Minister Kishida vowed') binds that
-   person's country;
+   person's country; a government body or office ('the Department of Education will') binds the
+   speaker's government, or the publisher's in a text no other government takes part in;
 5. 'we' in the narration of a single government's own document binds that government;
 6. otherwise unknown: no guess from whoever is mentioned.
 
@@ -153,6 +154,7 @@ def attribute(
     context: ActorContext,
     countries: re.Pattern[str],
     country_of: Mapping[str, str],
+    body_subject: bool = False,
 ) -> Actor:
     """The countries a commitment binds, from the words before its cue (``subject``), the cue up to its
     object (``cue_head``: 'reaffirmed the U.S. commitment'), its sentence and the document."""
@@ -169,6 +171,14 @@ def attribute(
     if ALL_PARTIES.search(whole) and several:
         return Actor(parties, "parties")
     plural = pronoun is not None and pronoun.group(0) != "I"
+    if body_subject and pronoun is None and not (narration and has_person):
+        # 'the Department of Education will cancel', 'the Secretary of the Interior shall submit': a
+        # government's body or office, in a text only that government speaks in or by its own speaker
+        if not narration and speaker_country:
+            return Actor(frozenset({speaker_country}), "speaker")
+        if context.publisher_country and parties <= {context.publisher_country}:
+            return Actor(frozenset({context.publisher_country}), "publisher")
+        return UNKNOWN
     if narration:
         if several and context.joint_text and (THEY.search(whole) or (has_person and PERSON_PAIR.search(whole))):
             return Actor(parties, "parties")  # 'They reaffirmed', 'President X and Prime Minister Y committed'

@@ -246,6 +246,10 @@ ACTOR_NOUNS = frozenset(
         "states",
     ]
 )
+# Words of ACTOR_NOUNS that name one government's body, not the parties of a meeting.
+BODY_NOUNS = frozenset(
+    ["government", "governments", "ministry", "ministries", "department", "departments", "administration", "cabinet"]
+)
 # A public body as subject, by its head noun ('the U.S. Geological Survey', 'the National Cancer Institute');
 # bare acronyms are left out: 'COVID will continue to spread' is no agency.
 _AGENCY = re.compile(
@@ -363,6 +367,7 @@ def find_commitments(
     people = {p.local_person_key: p for p in local_people}
     party_countries = _document_countries(local_people)
     context = _actor_context(clean_text, kind, utterances, people, title, publisher_country, lex)
+    with_pair = functools.cache(lambda: _with_pair_compound(context, clean_text, lex))
     time_expressions = sorted(time_expressions, key=lambda t: t.char_start)
     timex_starts = [t.char_start for t in time_expressions]
     rows: list[Commitment] = []
@@ -378,18 +383,23 @@ def find_commitments(
         if best is None or _excluded("sentence", text.strip(), lex):
             continue  # sentence rules (questions) run last: they are the dearest and most sentences have no cue
         person = _committing_person(utterance, narration, sentence, best, person_mentions)
+        subject = _subject_zone(text[: best.start], best)
+        cue_head = _head_of_cue(best.match.group(0))
         actor = attribute(
-            subject=_subject_zone(text[: best.start], best),
-            cue_head=_head_of_cue(best.match.group(0)),
+            subject=subject,
+            cue_head=cue_head,
             sentence=text,
             modality=best.modality,
             narration=narration,
             speaker_country=_country_of_person(utterance.local_person_key if utterance else None, people),
             person_country=_country_of_person(person, people),
             has_person=person is not None,
-            context=context,
+            context=with_pair()
+            if len(context.parties) < 2 and ASKS_FOR_PARTIES.search(f"{subject} {cue_head}")
+            else context,
             countries=lex.countries,
             country_of=lex.country_of,
+            body_subject=_names_a_body(_subject_tokens(text[: best.start])),
         )
         timex = best.timex
         rows.append(
@@ -760,8 +770,8 @@ def _actor_context(
     lex: Lexicon,
 ) -> ActorContext:
     """The document's parties and voice (actors.document_context). A text whose title, first lines and
-    speakers give fewer than two parties takes the countries of the officials it names, then the two
-    of its pair compound ('the India-U.S. 2+2')."""
+    speakers give fewer than two parties takes the countries of the officials it names (and, when a
+    subject asks for every party, the two of its pair compound: ``_with_pair_compound``)."""
     speakers = {
         people[u.local_person_key].country
         for u in utterances
@@ -781,11 +791,30 @@ def _actor_context(
     )
     if len(context.parties) < 2:  # the officials the text names, then its pair compound
         context = context._replace(parties=context.parties | _document_countries(list(people.values())))
-    if len(context.parties) < 2:
-        pair = _pair_named_in_compounds(clean_text, lex)
-        if pair:
-            context = context._replace(parties=context.parties | pair)
     return context
+
+
+def _names_a_body(subject: list[str]) -> bool:
+    """The subject is a government body: 'the Administration', 'the Department of Education', 'the U.S.
+    Geological Survey' (not a pronoun, a person -- 'President X and Prime Minister Y' -- or a thing)."""
+    if not subject or subject[-1].lower() in FIRST_PERSON | THIRD_PERSON:
+        return False
+    return any(tok.lower() in BODY_NOUNS for tok in subject) or any(_AGENCY.fullmatch(tok) for tok in subject)
+
+
+# Subjects whose actor may be every party: 'both countries', 'they', 'we', 'President X and President Y'.
+ASKS_FOR_PARTIES = re.compile(
+    r"\b(?i:and|both|two|three|four|all|they|their|we|our|leaders|ministers|sides|participants|parties|delegations"
+    r"|principals|governments|nations|countries|partners|allies)\b"
+)
+
+
+def _with_pair_compound(context: ActorContext, clean_text: str, lex: Lexicon) -> ActorContext:
+    """The context with the two countries of the document's pair compound ('the India-U.S. 2+2') as
+    parties: for a text naming fewer than two, 'both countries' still means both. Scans the whole
+    text, so it runs only when a commitment's subject asks for the parties."""
+    pair = _pair_named_in_compounds(clean_text, lex)
+    return context._replace(parties=context.parties | pair) if pair else context
 
 
 def _country_of_person(key: str | None, people: dict[str, LocalPerson]) -> str | None:

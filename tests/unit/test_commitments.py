@@ -282,3 +282,35 @@ def test_reported_futures_in_a_readout():
     doc = build([("narrator", None, [sentence])], kind="readout", mentions=[("Moreau", "moreau")])
     (row,) = run(doc)
     assert (row.modality, row.actor) == ("will", "FR")
+
+
+def test_a_government_body_as_subject_binds_the_speakers_or_the_publishers_government():
+    (row,) = said("The Department of Ports will cancel the remaining fees.", speaker="lindqvist")
+    assert (row.actor, row.actor_basis) == ("SE", "speaker")
+    order = build(
+        [("narrator", None, ["The Department of the Interior shall submit a report within 60 days."])], kind="other"
+    )
+    order["local_people"] = []
+    (row,) = find_commitments(**order, publisher_country="US")
+    assert (row.actor, row.actor_basis) == ("US", "publisher")
+    (row,) = find_commitments(**order)
+    assert row.actor is None  # no publishing government known: unknown
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Wednesday, the Minister will travel to Oslo to attend a convention.",
+        "In both meetings, the Minister will have the opportunity to discuss trade.",
+        "No, I'm going to keep going.",
+        "There are two questions there, and I'll take that first.",
+        "This order is not intended to, and does not, create any right or benefit.",
+    ],
+)
+def test_schedules_podium_asides_and_legal_disclaimers_are_not_commitments(sentence):
+    assert said(sentence) == []
+
+
+def test_wishing_to_take_the_moment_to_act_is_still_intent():
+    (row,) = said("I wish to take this moment to raise our security cooperation to a new level.")
+    assert row.modality == "intent"
