@@ -219,10 +219,32 @@ def parsed_in_last_run(work: Path, base: Path, source: Path) -> int:
         return con.execute("select parsed_documents from staging.extract_runs order by started_at desc").fetchone()[0]
 
 
+RUN_MARK = "<!-- bench run -->"
+HISTORY_RUNS = 5  # earlier runs kept below the latest; older ones: docs/benchmarks_history.md
+INTRO = """# Benchmarks
+
+Written by `make bench` (benchmarks/run.py) on the shared White House corpus: the latest run on
+top, a few earlier ones below (older: docs/benchmarks_history.md). Each row is the median of the
+stated number of runs. This machine's speed swings about 2x between periods: the speed probe
+(one core reading the corpus and running one regex over it) in the machine column says which
+period a row comes from; compare rows of one period, or A/B in one period.
+"""
+
+
+def write_latest_first(path: Path, block: str) -> None:
+    """Put this run's table on top; earlier runs move below it, the oldest beyond HISTORY_RUNS dropped."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    runs = [RUN_MARK + r.replace("\n## History\n", "\n").rstrip() + "\n" for r in old.split(RUN_MARK)[1:]]
+    body = INTRO + "\n" + block
+    if runs:
+        body += "\n## History\n\n" + "\n".join(runs[:HISTORY_RUNS])
+    path.write_text(body, encoding="utf-8")
+
+
 def write_results(
     rows: dict, files: int, text_mb: float, docs_per_s: tuple[float, float], ratio: float, speed_ms: float
 ) -> None:
-    """Append the rows; throughput is the whole extract step's and, apart, its parsing phase's."""
+    """Write the rows as the latest table; throughput is the whole extract step's and, apart, its parsing phase's."""
     today, sha, box = dt.date.today().isoformat(), commit(), machine(speed_ms)
     lines = []
     for name, row in rows.items():
@@ -250,13 +272,7 @@ def write_results(
         "| figure | median wall | peak RSS (tree) | stages (median s) | runs | machine | date | commit |\n"
         "|---|---|---|---|---|---|---|---|\n"
     )
-    if not RESULTS.exists():
-        RESULTS.write_text(
-            "# Benchmarks\n\nWritten by `make bench` (benchmarks/run.py) on the shared White House "
-            "corpus. Each row is the median of the stated number of runs.\n\n" + header
-        )
-    with RESULTS.open("a") as handle:
-        handle.write("\n".join(lines) + "\n")
+    write_latest_first(RESULTS, f"{RUN_MARK}\n## {today} at {sha}\n\n" + header + "\n".join(lines) + "\n")
     print("\n".join(lines))
 
 

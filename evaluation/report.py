@@ -89,8 +89,17 @@ def corpus_stats(path: Path) -> list[tuple[str, str]]:
     queries = {
         "documents": "select count(*) from marts.dim_document",
         "person rows": "select count(*) from marts.dim_person",
-        "person rows with no lower-case letter (heading-like)": (
-            "select count(*) from marts.dim_person where display_name = upper(display_name)"
+        # heading-like: a gerund opening or a pronoun/preposition no name holds ('Protecting Our Farmers');
+        # title-word: a title stored as a name ('Admiral', 'Judge'); both are heuristics, read the rows
+        "person rows that read as headings": (
+            "select count(*) from marts.dim_person where regexp_matches(display_name,"
+            " '(^[A-Z][a-z]{2,}ing )|\\b(Our|Your|Their|For|To|With|From|Again|Up)\\b')"
+        ),
+        "person rows named by a title word": (
+            "select count(*) from marts.dim_person where lower(family_name) in ('admiral', 'judge', 'major',"
+            " 'congressman', 'congresswoman', 'secretary', 'minister', 'president', 'ambassador', 'senator',"
+            " 'governor', 'general', 'chairman', 'mayor') or lower(given_name) in ('admiral', 'judge', 'major',"
+            " 'congressman', 'congresswoman', 'senator', 'general')"
         ),
         "commitments": "select count(*) from marts.fct_commitment",
         "commitments with no actor": "select count(*) from marts.fct_commitment where actor is null or actor = ''",

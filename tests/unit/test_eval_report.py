@@ -36,3 +36,15 @@ def test_role_and_files_of_a_gold_file():
     assert _role(Path("dev_y.yml")) == "dev"
     gold = {"documents": [{"file": "a.md"}], "commitments": [{"file": "b.md"}, {"file": "a.md"}]}
     assert _files(gold) == ("a.md", "b.md")
+
+
+def test_benchmarks_md_keeps_the_latest_run_on_top(tmp_path):
+    from benchmarks import run
+
+    path = tmp_path / "BENCHMARKS.md"
+    for n in range(run.HISTORY_RUNS + 2):
+        run.write_latest_first(path, f"{run.RUN_MARK}\n## day {n} at c{n}\n\n| cold_full | {n} s |\n")
+    text = path.read_text()
+    latest = run.HISTORY_RUNS + 1
+    assert text.index(f"day {latest} ") < text.index("## History") < text.index(f"day {latest - 1} ")
+    assert text.count(run.RUN_MARK) == run.HISTORY_RUNS + 1 and text.count("## History") == 1
