@@ -128,7 +128,8 @@ def document_context(
     countries: re.Pattern[str],
     country_of: Mapping[str, str],
 ) -> ActorContext:
-    """The parties of a document and whose voice its narration is."""
+    """The parties of a document and whose voice its narration is (``head``: its text, of which the
+    first HEAD_CHARS are read)."""
     parties: set[str] = set(speaker_countries)
     listed = _listed_parties(f"{title or ''}\n{head[:HEAD_CHARS]}", countries, country_of)
     if listed:

@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from orchestration.extract.actors import HEAD_CHARS, ActorContext, attribute, country_runs, document_context
+from orchestration.extract.actors import ActorContext, attribute, country_runs, document_context
 from orchestration.extract.records import LocalPerson, PersonMention, Sentence, TimeExpression, Utterance
 from orchestration.extract.reference import load_reference
 
@@ -89,6 +89,7 @@ class Candidate(NamedTuple):
     modality: str
     subject: str  # the clause text before the cue (where the actor is named)
     timex: TimeExpression | None
+    subject_words: list[str]  # the subject's words right before the cue (_subject_tokens)
 
 
 # Words that sit between a subject and 'will' or between 'will' and its verb without
@@ -383,7 +384,7 @@ def find_commitments(
         if best is None or _excluded("sentence", text.strip(), lex):
             continue  # sentence rules (questions) run last: they are the dearest and most sentences have no cue
         person = _committing_person(utterance, narration, sentence, best, person_mentions)
-        subject = _subject_zone(text[: best.start], best)
+        subject = _subject_zone(text[: best.start], best, lex)
         cue_head = _head_of_cue(best.match.group(0))
         actor = attribute(
             subject=subject,
@@ -399,7 +400,7 @@ def find_commitments(
             else context,
             countries=lex.countries,
             country_of=lex.country_of,
-            body_subject=_names_a_body(_subject_tokens(text[: best.start])),
+            body_subject=_names_a_body(best.subject_words),
         )
         timex = best.timex
         rows.append(
@@ -524,7 +525,8 @@ def _validate(
     """A candidate for this cue occurrence, or None when an exclusion or the cue's check rejects it."""
     before = text[: match.start()]
     due = next((t for t in timexes if t.char_start - offset >= match.start()), None)
-    subject_tokens = _subject_tokens(before) or _shared_subject(before)
+    own_subject = _subject_tokens(before)
+    subject_tokens = own_subject or _shared_subject(before)
     subject = " ".join(subject_tokens)
     if subject_tokens and subject_tokens[-1].lower() == "you":
         return None  # 'you were determined to': the speaker describes someone else
@@ -546,7 +548,7 @@ def _validate(
                 return None
     if _excluded("context", before[-70:], lex):
         return None
-    return Candidate(cue.priority, match.start(), cue, match, modality, _clause(before), due)
+    return Candidate(cue.priority, match.start(), cue, match, modality, _clause(before), due, own_subject)
 
 
 def _future_modality(
@@ -782,7 +784,7 @@ def _actor_context(
     }
     context = document_context(
         title=title,
-        head=clean_text[:HEAD_CHARS],
+        head=clean_text,
         speaker_countries=speakers,
         publisher=publisher_country,
         kind=kind,
@@ -821,16 +823,14 @@ def _country_of_person(key: str | None, people: dict[str, LocalPerson]) -> str |
     return people[key].country if key in people else None
 
 
-def _subject_zone(before: str, best: Candidate) -> str:
+def _subject_zone(before: str, best: Candidate, lex: Lexicon) -> str:
     """The clause before the cue, reaching back over a coordinated list of countries that ends in it
     ('Japan, the Republic of Korea, and the United States are determined')."""
-    clause = best.subject
-    lex = lexicon()
-    start = len(before) - len(clause)
+    start = len(before) - len(best.subject)
     for first, last in country_runs(before, lex.countries):
-        if first < start <= last + 3 or (first < start and last >= start):
+        if first < start <= last + 3:  # the list starts before the clause and reaches into it
             return before[first:]
-    return clause
+    return best.subject
 
 
 def _head_of_cue(cue_text: str) -> str:
