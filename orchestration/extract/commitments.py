@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from orchestration.extract.actors import ActorContext, attribute, country_runs, document_context
+from orchestration.extract.countries import country_rows
 from orchestration.extract.records import LocalPerson, PersonMention, Sentence, TimeExpression, Utterance
 from orchestration.extract.reference import load_reference
 
@@ -314,10 +315,9 @@ def lexicon() -> Lexicon:
             if parts:
                 combined[(scope, lifted)] = re.compile("|".join(parts))
     country_of: dict[str, str] = {}
-    for row in load_reference("ref_countries"):
-        for alias in [row["name"], *row["aliases"].split("|")]:
-            if alias.strip():
-                country_of.setdefault(alias.strip(), row["country_code"])
+    for row in country_rows():
+        for alias in row.aliases:
+            country_of.setdefault(alias, row.country_code)
     aliases = sorted(country_of, key=len, reverse=True)
     countries = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])")
     titles = sorted(

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from orchestration.extract.countries import country_rows
 from orchestration.extract.docdates import find_document_date, numeric_date_readings
 from orchestration.extract.records import (
     DocumentDate,
@@ -532,11 +533,11 @@ def _country_names(_folder: str | None) -> _CountryNames:
     codes: dict[str, str] = {}
     words: set[str] = set()
     short: dict[str, str] = {}
-    for row in load_reference("ref_countries"):
-        aliases = [row["name"], *row["aliases"].split("|")]
+    for row in country_rows():
+        aliases = row.aliases
         one_word = next((alias for alias in aliases if " " not in alias and alias[:1].isupper()), None)
         for alias in aliases:
-            codes.setdefault(alias.lower(), row["country_code"])
+            codes.setdefault(alias.lower(), row.country_code)
             words.update(word.lower().rstrip(".,") for word in alias.split())
             if one_word and " " in alias and alias[:1].isupper() and not alias.startswith("United "):
                 short[alias] = one_word

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from .countries import country_rows
 from .reference import load_reference
 from .turns import NAME_LOWER, NAME_UPPER, TitleInfo, title_lexicon, word_set
 
@@ -145,15 +146,14 @@ def lexicon() -> _Lexicon:
     country_by_alias: dict[str, str] = {}
     family_first: set[str] = set()
     printed_family_first: set[str] = set()
-    for row in load_reference("ref_countries"):
-        code = row["country_code"].strip()
-        for alias in [row["name"], *row["aliases"].split("|")]:
-            if alias.strip():
-                country_by_alias.setdefault(alias.strip(), code)
-                country_by_alias.setdefault(alias.strip().replace("'", "’"), code)  # 'People’s Republic of China'
-        if (row.get("family_name_first") or "").strip().lower() == "true":
+    for row in country_rows():
+        code = row.country_code
+        for alias in row.aliases:
+            country_by_alias.setdefault(alias, code)
+            country_by_alias.setdefault(alias.replace("'", "’"), code)  # 'People’s Republic of China'
+        if row.family_name_first:
             family_first.add(code)
-        if (row.get("printed_family_first") or "").strip().lower() == "true":
+        if row.printed_family_first:
             printed_family_first.add(code)
     titles_by_prose: dict[str, TitleInfo] = {}
     for phrase, info in title_lexicon().items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -79,6 +80,10 @@ class DocumentAnalysis(NamedTuple):
     entity_claims: list[EntityClaim]
 
 
+# Libraries whose data the extraction reads as reference data (countries.py).
+DATA_PACKAGES = ("pycountry", "countryinfo")
+
+
 @functools.cache
 def extractor_version() -> str:
     """A digest of this library's code and its reference data.
@@ -90,6 +95,8 @@ def extractor_version() -> str:
     for path in [*sorted(Path(__file__).parent.glob("*.py")), *sorted(reference_dir().glob("*.csv"))]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    for package in DATA_PACKAGES:  # their country names are reference data too
+        digest.update(f"{package}=={importlib.metadata.version(package)}".encode())
     return digest.hexdigest()[:16]
 
 

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from .countries import country_rows
 from .records import Utterance
 from .reference import load_reference
 
@@ -273,11 +274,11 @@ def _title_prefix(upper: tuple[str, ...]) -> tuple[TitleInfo, int] | None:
 def _demonyms() -> dict[tuple[str, ...], str]:
     """Country names and adjectives from ``ref_countries.csv`` as upper-case token tuples -> country code."""
     out: dict[tuple[str, ...], str] = {}
-    for row in load_reference("ref_countries"):
-        for alias in [row["name"], *(row.get("aliases") or "").split("|")]:
+    for row in country_rows():
+        for alias in row.aliases:
             key = tuple(_bare(alias).upper().split())
             if key:
-                out.setdefault(key, row["country_code"].strip())
+                out.setdefault(key, row.country_code)
     return out
 
 
