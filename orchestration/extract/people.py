@@ -51,6 +51,7 @@ from .questioners import (
     questioner_mentions,
 )
 from .records import LocalPerson, Person, PersonLink, PersonMention, Sentence, Utterance
+from .reference import load_reference, reference_dir
 from .sentences import split_sentences
 from .turns import (
     NAME_LOWER,
@@ -852,6 +853,8 @@ def analyse_speakers(
     local_people = _local_person_rows(document_id, doc, counts)
     if publisher_country and isinstance(title, str):
         local_people = _principal_takes_publisher_country(title, local_people, publisher_country)
+    if publisher_country:
+        local_people = _own_office_holders_take_publisher_country(local_people, publisher_country)
 
     starts = [u.char_start if u.label_start is None else u.label_start for u in utterances]
     mentions: list[PersonMention] = []
@@ -892,6 +895,29 @@ def _principal_takes_publisher_country(
     if principal is None or principal.country or not principal.role or principal.role.lower() in _NOT_OFFICIALS:
         return local_people
     return [p._replace(country=publisher_country) if p is principal else p for p in local_people]
+
+
+@functools.lru_cache(maxsize=4)
+def _own_offices(_folder: str) -> dict[str, frozenset[str]]:
+    offices: dict[str, set[str]] = {}
+    for row in load_reference("ref_own_offices"):
+        offices.setdefault(row["country_code"].strip(), set()).add(row["role"].strip())
+    return {code: frozenset(roles) for code, roles in offices.items()}
+
+
+def _own_office_holders_take_publisher_country(
+    local_people: list[LocalPerson], publisher_country: str
+) -> list[LocalPerson]:
+    """'Secretary Doe', 'Senator Roe' in a White House text: a government's own documents name its own
+    office-holders by bare title and print a foreign one's country ('Foreign Minister Poe of Ruritania').
+    So a holder of one of the publisher's own offices (ref_own_offices.csv, kept to roles measured to be
+    the publisher's in at least 96% of cases) with no country printed in the document takes the
+    publisher's country. Offices every government has (President, Prime Minister, Ambassador, Mayor)
+    are not listed: there the bare title says nothing."""
+    roles = _own_offices(str(reference_dir())).get(publisher_country)
+    if not roles:
+        return local_people
+    return [p._replace(country=publisher_country) if not p.country and p.role in roles else p for p in local_people]
 
 
 # 'by President', 'of Secretary of State', 'from Press Secretary Jane': the words before the first name

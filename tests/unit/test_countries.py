@@ -48,3 +48,17 @@ def test_a_title_qualified_by_an_official_country_name_gives_the_country():
     text = "Remarks by President Doe and Prime Minister Quarrel of the Republic of India. Prime Minister Quarrel spoke."
     people = {p.family_name: p for p in analyse_speakers("d", text, "remarks", {}).local_people}
     assert people["Quarrel"].country == "IN"
+
+
+def test_the_publishers_own_office_holders_take_its_country_and_others_do_not():
+    text = (
+        "Secretary Quillfeather met Foreign Minister Amberlane of Ruritania and President Marchbank. "
+        "Secretary Quillfeather and Foreign Minister Amberlane spoke."
+    )
+    analysis = analyse_speakers("d", text.replace("Ruritania", "Zambia"), "readout", {}, publisher_country="US")
+    people = {p.family_name: p for p in analysis.local_people}
+    assert people["Quillfeather"].country == "US"  # a bare 'Secretary' in a U.S. government text
+    assert people["Amberlane"].country == "ZM"  # printed
+    assert people["Marchbank"].country is None  # every government has a President: unknown
+    unknown = {p.family_name: p for p in analyse_speakers("d", text, "readout", {}).local_people}
+    assert unknown["Quillfeather"].country is None  # nobody's own document: unknown
