@@ -25,6 +25,7 @@ from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
 
+from .given_names import untitled_name_mentions
 from .names import (
     INITIAL,
     NAME,
@@ -775,6 +776,7 @@ def analyse_speakers(
     prose += _middle_initial_mentions(clean_text)
     starts = {m.start for m in prose}
     prose += [m for m in _byline_mentions(clean_text) if m.start not in starts]
+    prose += untitled_name_mentions(clean_text, [(m.start, m.end) for m in prose if m.start is not None])
     label_mentions = _label_mentions(clean_text, labels, turn_utterance)
     questioners = questioner_mentions(clean_text, utterances)
 

@@ -80,8 +80,8 @@ class DocumentAnalysis(NamedTuple):
     entity_claims: list[EntityClaim]
 
 
-# Libraries whose data the extraction reads as reference data (countries.py).
-DATA_PACKAGES = ("pycountry", "countryinfo")
+# Libraries whose data the extraction reads as reference data (countries.py, given_names.py).
+DATA_PACKAGES = ("pycountry", "countryinfo", "gender-guesser")
 
 
 @functools.cache

@@ -1,0 +1,121 @@
+"""People named in prose without a title: 'Warren Buffett', 'you've heard this from Jerome Powell'.
+
+A titled name ('Secretary Blinken') says it is a person; an untitled one must be recognised by its
+first word. The given names come from gender-guesser's name dictionary (some 48,000 given names of
+many countries; only its list of names is read, never a gender). Two capitalised words make a name
+when the first is a given name and:
+- no capitalised word runs into them on either side ('Camp David Accords', 'Lake Jordan Park');
+- neither word is a word the extraction knows as a non-name (titles, months, 'Agreement', country names),
+  nor listed in ``ref_untitled_name_exclusions.csv`` (place prefixes such as 'San', 'El'; heads of
+  proper nouns such as 'Cup', 'Clinic');
+- the second word is not printed in lower case elsewhere in the document ('the Paris Agreement ...
+  the agreement', 'Women' and 'women');
+- the pair is not a country or a headline's words.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+
+from .names import NAME_TOKEN, NameMention, lexicon, parse_name
+from .reference import load_reference, reference_dir
+
+# The family name is looked ahead at, not consumed: in 'Ask Ro Doe' the pair after 'Ask' is tried too.
+_CANDIDATE = re.compile(rf"(?<![\w’'.\-])(?P<given>[A-Z][a-z]+) (?=(?P<family>{NAME_TOKEN}))")
+# A capitalised word just before, on the same line or at the end of the one before ('Franklin\nDelano
+# Roosevelt'); a lower-case particle ('Tamim bin Hamad Al-Thani') joins a longer name too.
+_WORD_BEFORE = re.compile(
+    r"(?P<start>^|[.!?:;]\s+|\s)(?P<word>[A-Z][\w’'.\-]*|bin|ibn|al|de|van|von|del|da)[ \t]*\n?[ \t]*$"
+)
+_CAPITALISED_AFTER = re.compile(r"[ \t]+(?!(?:Jr|Sr|III|II|IV)\b)[A-Z]")
+_POSSESSIVE = ("’s", "'s")
+_NAME_FIELD = slice(3, 29)  # nam_dict.txt: a gender code, then the name in a fixed-width column
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names of gender-guesser's dictionary, as printed ('Warren', 'Ngozi'); compound forms left out."""
+    data = importlib.resources.files("gender_guesser").joinpath("data/nam_dict.txt")
+    names = set()
+    with data.open(encoding="iso-8859-1") as handle:
+        for line in handle:
+            if line[:1] in "#=" or len(line) < 30:
+                continue
+            name = line[_NAME_FIELD].strip()
+            if name.isalpha() and name[:1].isupper():
+                names.add(name)
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=4)
+def _exclusions(_folder: str) -> tuple[frozenset[str], frozenset[str]]:
+    given, family = set(), set()
+    for row in load_reference("ref_untitled_name_exclusions"):
+        (given if row["position"].strip() == "given" else family).add(row["word"].strip())
+    return frozenset(given), frozenset(family)
+
+
+def untitled_name_mentions(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:
+    """Mentions of people named by given and family name alone, outside the spans already ``taken``
+    by titled or initialled names."""
+    lex = lexicon()
+    names = given_names()
+    not_given, not_family = _exclusions(str(reference_dir()))
+    lower_words: set[str] | None = None
+    out: list[NameMention] = []
+    for m in _CANDIDATE.finditer(text):
+        given, family = m["given"], m["family"]
+        bare_family = family[:-2] if family.endswith(_POSSESSIVE) else family
+        if given not in names or given in not_given or given in lex.non_name or given in lex.titles_by_prose:
+            continue
+        if bare_family in lex.non_name:
+            continue
+        if bare_family in not_family or bare_family.isupper() or f"{given} {bare_family}" in lex.country_by_alias:
+            continue
+        end = m.start("family") + len(bare_family)
+        if _runs_on_from_before(text, m.start(), names, lex.titles_by_prose):
+            continue
+        if _CAPITALISED_AFTER.match(text, end):
+            continue
+        if any(start < end and m.start() < stop for start, stop in taken):
+            continue
+        if lower_words is None:
+            lower_words = set(re.findall(r"\b[a-z]+\b", text))
+        if bare_family.lower() in lower_words:
+            continue
+        if _in_headline(text, m.start()):
+            continue
+        name = parse_name(f"{given} {bare_family}")
+        if name is None or name.tokens != 2:
+            continue
+        out.append(NameMention(m.start(), end, "prose", name, None, None, None, None, text[m.start() : end]))
+    return out
+
+
+def _runs_on_from_before(text: str, position: int, names: frozenset[str], titles: dict) -> bool:
+    """Is the candidate the tail of a longer capitalised run? A capitalised word that opens a sentence
+    ('Later Jerome Doe said') does not join it unless it is a given name or a title itself."""
+    before = _WORD_BEFORE.search(text, max(0, position - 40), position)
+    if before is None:
+        return False
+    word = before["word"]
+    if not word[0].isupper():
+        return True  # 'bin', 'van': a particle inside a longer name
+    opens_sentence = before["start"] != " " or before.start() == max(0, position - 40)
+    return not opens_sentence or word in names or word in titles
+
+
+def _in_headline(text: str, position: int) -> bool:
+    """A short line of mostly capitalised words ('Biden Honors Warren Nurses'): names run into other words."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start : len(text) if end < 0 else end].strip()
+    words = [w for w in line.split() if len(w) > 3]
+    return (
+        len(line) <= 200
+        and not line.endswith(".")
+        and len(words) >= 3
+        and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    )
