@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from orchestration.extract.actors import ActorContext, attribute, country_runs, document_context
 from orchestration.extract.countries import country_rows
+from orchestration.extract.names import trie_regex
 from orchestration.extract.records import LocalPerson, PersonMention, Sentence, TimeExpression, Utterance
 from orchestration.extract.reference import load_reference
 
@@ -319,7 +320,7 @@ def lexicon() -> Lexicon:
         for alias in row.aliases:
             country_of.setdefault(alias, row.country_code)
     aliases = sorted(country_of, key=len, reverse=True)
-    countries = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])")
+    countries = re.compile(r"(?<![\w.])(?:" + trie_regex(aliases) + r")(?![\w])")
     titles = sorted(
         (row["phrase"] for row in load_reference("ref_titles") if row.get("speaker_kind") == "official"),
         key=len,

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from orchestration.extract.countries import country_rows
 from orchestration.extract.docdates import find_document_date, numeric_date_readings
+from orchestration.extract.names import trie_regex
 from orchestration.extract.records import (
     DocumentDate,
     EventMention,
@@ -541,7 +542,7 @@ def _country_names(_folder: str | None) -> _CountryNames:
             words.update(word.lower().rstrip(".,") for word in alias.split())
             if one_word and " " in alias and alias[:1].isupper() and not alias.startswith("United "):
                 short[alias] = one_word
-    names = "|".join(re.escape(name) for name in sorted(short, key=len, reverse=True)) or "(?!)"
+    names = trie_regex(sorted(short, key=len, reverse=True)) or "(?!)"
     multiword = re.compile(rf"(?<=[-–])(?P<after>{names})\b|\b(?P<before>{names})(?=[-–])")
     return _CountryNames(codes, frozenset(words), multiword, short)
 

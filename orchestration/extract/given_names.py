@@ -22,8 +22,10 @@ import re
 from .names import NAME_TOKEN, NameMention, lexicon, parse_name
 from .reference import load_reference, reference_dir
 
-# The family name is looked ahead at, not consumed: in 'Ask Ro Doe' the pair after 'Ask' is tried too.
-_CANDIDATE = re.compile(rf"(?<![\w’'.\-])(?P<given>[A-Z][a-z]+) (?=(?P<family>{NAME_TOKEN}))")
+# A capitalised word before another; the family name is read after the given name is known to be one, and is
+# not consumed: in 'Ask Ro Doe' the pair after 'Ask' is tried too.
+_CANDIDATE = re.compile(r"(?<![\w’'.\-])(?P<given>[A-Z][a-z]+) (?=[A-Z])")
+_FAMILY = re.compile(NAME_TOKEN)
 # A capitalised word just before, on the same line or at the end of the one before ('Franklin\nDelano
 # Roosevelt'); a lower-case particle ('Tamim bin Hamad Al-Thani') joins a longer name too.
 _WORD_BEFORE = re.compile(
@@ -63,27 +65,32 @@ def untitled_name_mentions(text: str, taken: list[tuple[int, int]]) -> list[Name
     lex = lexicon()
     names = given_names()
     not_given, not_family = _exclusions(str(reference_dir()))
-    lower_words: set[str] | None = None
+    printed_lower: dict[str, bool] = {}
     out: list[NameMention] = []
     for m in _CANDIDATE.finditer(text):
-        given, family = m["given"], m["family"]
-        bare_family = family[:-2] if family.endswith(_POSSESSIVE) else family
+        given = m["given"]
         if given not in names or given in not_given or given in lex.non_name or given in lex.titles_by_prose:
             continue
+        family_match = _FAMILY.match(text, m.end())
+        if family_match is None:
+            continue
+        family = family_match.group()
+        bare_family = family[:-2] if family.endswith(_POSSESSIVE) else family
         if bare_family in lex.non_name:
             continue
         if bare_family in not_family or bare_family.isupper() or f"{given} {bare_family}" in lex.country_by_alias:
             continue
-        end = m.start("family") + len(bare_family)
+        end = m.end() + len(bare_family)
         if _runs_on_from_before(text, m.start(), names, lex.titles_by_prose):
             continue
         if _CAPITALISED_AFTER.match(text, end):
             continue
         if any(start < end and m.start() < stop for start, stop in taken):
             continue
-        if lower_words is None:
-            lower_words = set(re.findall(r"\b[a-z]+\b", text))
-        if bare_family.lower() in lower_words:
+        lower = bare_family.lower()
+        if lower not in printed_lower:
+            printed_lower[lower] = _printed_as_word(text, lower)
+        if printed_lower[lower]:
             continue
         if _in_headline(text, m.start()):
             continue
@@ -92,6 +99,22 @@ def untitled_name_mentions(text: str, taken: list[tuple[int, int]]) -> list[Name
             continue
         out.append(NameMention(m.start(), end, "prose", name, None, None, None, None, text[m.start() : end]))
     return out
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "’'-_"
+
+
+def _printed_as_word(text: str, word: str) -> bool:
+    """Does ``word`` occur in ``text`` as a whole word? (A substring search: a regex with look-arounds
+    would try every position.)"""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _runs_on_from_before(text: str, position: int, names: frozenset[str], titles: dict) -> bool:

@@ -109,7 +109,7 @@ class _Lexicon(NamedTuple):
     non_name_folded: frozenset[str]
 
 
-def _trie_regex(words: Iterable[str]) -> str:
+def trie_regex(words: Iterable[str]) -> str:
     """A compact alternation (common prefixes factored out) so the regex engine branches less per position."""
     trie: dict = {}
     for word in words:
@@ -181,7 +181,7 @@ def lexicon() -> _Lexicon:
             titles_by_prose.setdefault(_prose_form(phrase).title(), info)
         if phrase.startswith("the "):
             titles_by_prose[_prose_form(phrase)[4:]] = info  # 'the Honorable' -> 'Honorable'
-    countries = _trie_regex(sorted(country_by_alias, key=len, reverse=True))
+    countries = trie_regex(sorted(country_by_alias, key=len, reverse=True))
     # An apposition ('Antony Blinken, Secretary of State') is not one when a name follows the title: in
     # 'Premier Li Qiang, Foreign Minister Wang Yi' the title opens the next person of a list.
     # The pattern starts with the title trie (upper-case first letters only) so the regex engine can skip
@@ -189,7 +189,7 @@ def lexicon() -> _Lexicon:
     for phrase in _TITLES_PRINTED_IN_LOWER_CASE:  # 'ministry spokesperson Zhao Lijian', 'his spokesman Kang Min Seok'
         if _prose_form(phrase) in titles_by_prose:
             titles_by_prose[phrase] = titles_by_prose[_prose_form(phrase)]
-    titles = _trie_regex(
+    titles = trie_regex(
         sorted(
             (t for t in titles_by_prose if t[0].isupper() or t in _TITLES_PRINTED_IN_LOWER_CASE), key=len, reverse=True
         )
@@ -203,7 +203,7 @@ def lexicon() -> _Lexicon:
     # A portfolio after the title: 'Assistant Secretary of State for East Asian and Pacific Affairs Daniel
     # Kritenbrink', 'Special Presidential Envoy for Climate John Kerry'. Only portfolio words and country names
     # may make it up, so the name that follows is not read into it.
-    portfolio_word = rf"(?:{_trie_regex(sorted(_PORTFOLIO_WORDS | set(country_by_alias), key=len, reverse=True))})"
+    portfolio_word = rf"(?:{trie_regex(sorted(_PORTFOLIO_WORDS | set(country_by_alias), key=len, reverse=True))})"
     portfolio_word += r"(?![\w’'-])"
     portfolio = rf"{portfolio_word}(?:(?: and | & |, | of (?:the )?| ){portfolio_word}){{0,7}}"
     titled = re.compile(
@@ -434,4 +434,4 @@ def country_of_alias(alias: str | None) -> str | None:
 def title_anywhere() -> tuple[re.Pattern[str], dict[str, TitleInfo]]:
     """Any prose title, in any case, as a whole word sequence; and title (lower case) -> TitleInfo."""
     by_lower = {title.lower(): info for title, info in lexicon().titles_by_prose.items()}
-    return re.compile(rf"(?i)\b({_trie_regex(sorted(by_lower, key=len, reverse=True))})\b"), by_lower
+    return re.compile(rf"(?i)\b({trie_regex(sorted(by_lower, key=len, reverse=True))})\b"), by_lower
