@@ -54,6 +54,7 @@ from .questioners import (
 from .records import LocalPerson, Person, PersonLink, PersonMention, Sentence, Utterance
 from .reference import load_reference, reference_dir
 from .sentences import split_sentences
+from .title_lists import plural_title_mentions
 from .turns import (
     NAME_LOWER,
     NAME_UPPER,
@@ -776,6 +777,8 @@ def analyse_speakers(
     prose += _middle_initial_mentions(clean_text)
     starts = {m.start for m in prose}
     prose += [m for m in _byline_mentions(clean_text) if m.start not in starts]
+    taken = {m.start for m in prose}
+    prose += [m for m in plural_title_mentions(clean_text) if m.start not in taken]
     prose += untitled_name_mentions(clean_text, [(m.start, m.end) for m in prose if m.start is not None])
     label_mentions = _label_mentions(clean_text, labels, turn_utterance)
     questioners = questioner_mentions(clean_text, utterances)
