@@ -2439,19 +2439,30 @@ RECENT_EVENT_DAYS = 7  # how far back a dated document's undated 'the <event>' m
 def _event_row(alias: str, parties: str | None, members: list[EventMention]) -> Event:
     dated = [m for m in members if m.event_date is not None]
     first = dated[0]
+    place = _most_common([m.place for m in members])
     return Event(
         event_id=event_id_for(alias, first.event_date, first.date_precision, parties),
-        name=_best_name(members),
+        name=_name_with_place(_best_name(members), place)
+        if is_generic_alias(alias.split("@", 1)[0])
+        else _best_name(members),
         kind=_most_common([m.kind for m in members], prefer_not=("meeting", "visit")) or first.kind,
         start_date=first.event_date,
         date_precision=first.date_precision,
         start_time=_most_common([m.start_time for m in members]),
         duration_minutes=_most_common([m.duration_minutes for m in members]),
-        place=_most_common([m.place for m in members]),
+        place=place,
         source_document_count=len({m.document_id for m in members}),
         first_of_its_kind=any(m.first_of_its_kind for m in members),
         alias_key=alias.split("@", 1)[0],
     )
+
+
+def _name_with_place(name: str, place: str | None) -> str:
+    """'meeting' held in Bali is 'meeting in Bali': an event named only by its kind says where it was,
+    so two generic meetings of one day are told apart and the name can be searched for."""
+    if not place or place.lower() in name.lower():
+        return name
+    return f"{name} in {place}"
 
 
 def _best_name(members: list[EventMention]) -> str:

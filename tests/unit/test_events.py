@@ -720,3 +720,14 @@ def test_parties_are_country_codes_whatever_name_or_order_a_source_prints() -> N
     second = mentions_of("Readout\nMarch 9, 2026\nThe Norway-ROK summit on March 8, 2026 went well.", doc="b")
     summits = [e for e in _resolve(first, second).events if e.kind == "summit"]
     assert [e.source_document_count for e in summits] == [2]
+
+
+def test_an_event_named_only_by_its_kind_says_where_it_was() -> None:
+    text = (
+        "Summary\nMarch 3, 2025\nBuilding on the November 2024 meeting in Port Vale where they spoke, "
+        "the ministers held the Lakeside Summit on March 2, 2025."
+    )
+    result = mentions_of(text)
+    resolution = resolve_events(result.event_mentions, [result.document_date], result.time_expressions, [])
+    names = sorted(e.name for e in resolution.events)
+    assert names == ["Lakeside Summit", "meeting in Port Vale"]
