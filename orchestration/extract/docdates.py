@@ -10,11 +10,13 @@ and is labelled ``inferred``. When neither source exists the date is None / 'unk
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from dateutil import parser as date_parser
 
 from orchestration.extract.records import DocumentDate
+from orchestration.extract.reference import load_reference, reference_dir
 from orchestration.extract.timex import MONTH_NUMBERS
 
 METADATA_DATE_KEYS: tuple[str, ...] = ("published_on", "date", "published", "publication_date", "published_time")
@@ -188,3 +190,97 @@ def find_dateline(clean_text: str) -> tuple[int, int] | None:
 
 def _readings_of(match: re.Match[str]) -> list[dt.date]:
     return numeric_date_readings(match["first"], match["second"], match["year"])
+
+
+# A transcript's heading clock, alone on its line: '2:44 P.M. EST', '10:05 a.m. PDT'.
+_HEADING_CLOCK = re.compile(
+    r"^[ \t]*(?P<hour>\d{1,2}):(?P<minute>\d\d)[ \t]*(?P<half>[AaPp])\.?[Mm]\.?(?:[ \t]+(?P<zone>[A-Z]{2,5}))?[ \t]*$",
+    re.MULTILINE,
+)
+PUBLICATION_TIME_KEYS = ("published_time", "published_at", "article:published_time")
+
+
+def day_spoken(
+    document_date: DocumentDate, clean_text: str, metadata: dict | None, kind: str, heading_end: int
+) -> dt.date | None:
+    """The day a transcript's words were spoken, when that is not the day it was published.
+
+    A transcript is published after its event. Two signs say it was spoken before its publication day:
+    - its title or URL prints a date up to ``SPOKEN_DAYS_BEFORE`` days earlier ('Press Briefing ...,
+      November 13, 2023' published on the 14th);
+    - it was published in the small hours (before ``SMALL_HOURS_END``, publication time) and the clock
+      printed in its heading ('5:20 P.M. PST', before ``heading_end``) is later than that: an evening
+      event published after midnight. Later in the day a publication time is often when the page was
+      scheduled, before the event, and says nothing.
+    The clock's zone is read from ``ref_time_zones.csv``; a clock without a zone is read in the
+    publication's own. None when nothing says so (the usual case).
+    """
+    if kind != "transcript" or document_date.published_on is None or document_date.published_on_method != "metadata":
+        return None
+    printed = _date_in_title_or_url(metadata)
+    if printed is not None:
+        gap = (document_date.published_on - printed).days
+        return printed if 0 < gap <= SPOKEN_DAYS_BEFORE else None
+    published = _publication_time(metadata)
+    if published is not None and published.hour >= SMALL_HOURS_END:
+        return None
+    clock = _HEADING_CLOCK.search(clean_text, 0, heading_end)
+    if published is None or clock is None or published.date() != document_date.published_on:
+        return None
+    hour = int(clock["hour"]) % 12 + (12 if clock["half"].lower() == "p" else 0)
+    if hour > 23 or int(clock["minute"]) > 59:
+        return None
+    offset = _zone_offsets().get(clock["zone"] or "")
+    zone = dt.timezone(dt.timedelta(minutes=offset)) if offset is not None else published.tzinfo
+    if clock["zone"] and offset is None:
+        return None  # a zone we cannot read: no comparison
+    spoken = dt.datetime.combine(published.date(), dt.time(hour, int(clock["minute"])), tzinfo=zone)
+    return document_date.published_on - dt.timedelta(days=1) if spoken > published else None
+
+
+SPOKEN_DAYS_BEFORE = 3
+SMALL_HOURS_END = 6
+# 'November 13, 2023' in a title; '-november-13-2023' in a URL slug.
+_TITLE_OR_SLUG_DATE = re.compile(
+    r"(?i)\b(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"[\s-]+(?P<day>\d{1,2})(?:,\s*|-)(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def _date_in_title_or_url(metadata: dict | None) -> dt.date | None:
+    for key in ("title", "source_url", "url", "canonical_url"):
+        value = (metadata or {}).get(key)
+        match = _TITLE_OR_SLUG_DATE.search(value) if isinstance(value, str) else None
+        if match:
+            try:
+                return dt.date(int(match["year"]), MONTH_NUMBERS[match["month"].lower()], int(match["day"]))
+            except (ValueError, KeyError):
+                continue
+    return None
+
+
+def _publication_time(metadata: dict | None) -> dt.datetime | None:
+    """The publication instant, when the metadata prints one with its UTC offset."""
+    for key in PUBLICATION_TIME_KEYS:
+        value = (metadata or {}).get(key)
+        if isinstance(value, dt.datetime):
+            moment = value
+        elif isinstance(value, str) and ":" in value:
+            try:
+                moment = dt.datetime.fromisoformat(value.strip())
+            except ValueError:
+                continue
+        else:
+            continue
+        if moment.tzinfo is not None:
+            return moment
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _zone_offsets_of(_folder: str) -> dict[str, int]:
+    return {row["abbreviation"].strip(): int(row["utc_offset_minutes"]) for row in load_reference("ref_time_zones")}
+
+
+def _zone_offsets() -> dict[str, int]:
+    return _zone_offsets_of(str(reference_dir()))

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from orchestration.extract.countries import country_rows
-from orchestration.extract.docdates import find_document_date, numeric_date_readings
+from orchestration.extract.docdates import day_spoken, find_document_date, numeric_date_readings
 from orchestration.extract.names import trie_regex
 from orchestration.extract.records import (
     DocumentDate,
@@ -959,11 +959,17 @@ def analyse_time_and_events(
 ) -> TimeEventAnalysis:
     """Document date, time expressions and event mentions of one document (pure, no I/O)."""
     document_date = find_document_date(document_id, clean_text, metadata, kind)
+    # Time and events are anchored to the day the words were spoken: for a transcript published after
+    # midnight, the day before its publication (docdates.day_spoken). The document keeps its own date.
+    spoken = day_spoken(document_date, clean_text, metadata, kind, HEADING_CHARS)
+    anchor = (
+        document_date._replace(published_on=spoken, published_on_method="heading_clock") if spoken else document_date
+    )
     time_expressions = find_time_expressions(
-        document_id, clean_text, document_date.published_on, document_date.published_on_method, utterances
+        document_id, clean_text, anchor.published_on, anchor.published_on_method, utterances
     )
     mentions = find_event_mentions(
-        document_id, clean_text, kind, metadata, utterances, sentences, local_people, document_date, time_expressions
+        document_id, clean_text, kind, metadata, utterances, sentences, local_people, anchor, time_expressions
     )
     return TimeEventAnalysis(document_date, time_expressions, mentions)
 

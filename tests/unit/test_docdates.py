@@ -80,3 +80,39 @@ def test_a_wire_dateline_gives_month_and_day_but_no_date(text: str, span: str | 
     row = find_document_date("d", text, {})
     assert (row.published_on, row.published_on_method) == (None, "unknown")  # the year comes from other sources
     assert (text[row.char_start : row.char_end] if row.char_start is not None else None) == span
+
+
+def test_a_transcript_whose_heading_clock_is_later_than_its_publication_was_spoken_the_day_before() -> None:
+    import datetime as dt
+
+    from orchestration.extract.docdates import day_spoken, find_document_date
+
+    text = "Briefing Room\n\n2:44 P.M. EST\n\nMS. DOE: Good afternoon. Today we begin."
+    url = "https://example.gov/briefings/2031/05/14/press-briefing-by-jane-doe-may-13-2031/"
+    meta = {"date": "2031-05-14", "published_time": "2031-05-14 11:26:03-05:00", "source_url": url}
+    date = find_document_date("d", text, meta, "transcript")
+    assert day_spoken(date, text, meta, "transcript", 400) == dt.date(2031, 5, 13)  # the URL prints the day
+    same = {"date": "2031-05-14", "published_time": "2031-05-14 11:26:03-05:00", "title": "Briefing, May 14, 2031"}
+    assert day_spoken(find_document_date("d", text, same, "transcript"), text, same, "transcript", 400) is None
+    # a morning publication time before an afternoon clock is when the page was scheduled: it says nothing
+    morning = {"date": "2031-05-14", "published_time": "2031-05-14 11:26:03-05:00"}
+    assert day_spoken(find_document_date("d", text, morning, "transcript"), text, morning, "transcript", 400) is None
+    # 5:20 P.M. Pacific is 8:20 P.M. Eastern: after a 1:02 A.M. Eastern publication of that date
+    pacific = "Garden House\n\n5:20 P.M. PST\n\nTHE PRESIDENT: Hello."
+    night = {"date": "2031-05-16", "published_time": "2031-05-16 01:02:11-05:00"}
+    date = find_document_date("d", pacific, night, "transcript")
+    assert day_spoken(date, pacific, night, "transcript", 400) == dt.date(2031, 5, 15)
+    assert day_spoken(date, pacific, night, "statement", 400) is None  # only what is spoken has a heading clock
+    assert day_spoken(date, pacific, {"date": "2031-05-16"}, "transcript", 400) is None  # no publication time
+
+
+def test_time_and_events_of_a_late_transcript_are_anchored_to_the_day_it_was_spoken() -> None:
+    import datetime as dt
+
+    from orchestration.extract.events import analyse_time_and_events
+
+    text = "Briefing Room\n\n7:44 P.M. EST\n\nMS. DOE: Good evening. Today we begin the press briefing."
+    meta = {"date": "2031-05-14", "published_time": "2031-05-14 01:26:03-05:00", "title": "Press Briefing by Doe"}
+    result = analyse_time_and_events("d", text, "transcript", meta, [], [], [])
+    assert result.document_date.published_on == dt.date(2031, 5, 14)  # the document keeps its own date
+    assert [t.value for t in result.time_expressions if t.text == "Today"] == ["2031-05-13"]
