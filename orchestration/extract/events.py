@@ -1664,6 +1664,30 @@ def _title_gathering_indexes(candidates: list[_Candidate], kind: str, text: str)
     }
 
 
+@functools.lru_cache(maxsize=4)
+def _occasion_title_pattern(_folder: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds = {row["head"].strip().lower(): row["kind"].strip() for row in load_reference("ref_occasion_heads")}
+    heads = trie_regex(sorted(kinds, key=len, reverse=True))
+    # 'at State Dinner', 'in Address to the Parliament', 'during a Visit to': a preposition, up to eight
+    # capitalised words (or 'of', 'for', 'and', 'the'), then the head.
+    pattern = re.compile(
+        rf"\b(?:at|in|during)\s+(?:(?:the|a|an|his|her|their)\s+)?"
+        rf"(?:(?:[A-Z][\w’'.&-]*|of|for|and|the|on|with)\s+){{0,8}}?(?P<head>(?i:{heads}))(?![\w-])"
+    )
+    return pattern, kinds
+
+
+def _occasion_of_title(title: str) -> str | None:
+    """The kind of the occasion a transcript's title says it was spoken at ('Remarks by X at State Dinner'
+    -> 'ceremony'; ref_occasion_heads.csv), else None. The head must be printed capitalised, as titles
+    print an occasion's name."""
+    pattern, kinds = _occasion_title_pattern(_reference_key())
+    for match in pattern.finditer(title):
+        if match["head"][:1].isupper():
+            return kinds[match["head"].lower()]
+    return None
+
+
 def _synthetic_document_event(
     document_id: str,
     kind: str,
@@ -1685,14 +1709,19 @@ def _synthetic_document_event(
     else:
         gathering = _GATHERING_TITLE.search(name)
         found = find_event_candidates(gathering.group("name")) if gathering else []
-        if not found:
+        occasion = None if found else _occasion_of_title(name)
+        if occasion is not None:
+            # named by the whole title, so kept to its document ('Remarks by X at State Dinner')
+            event_kind, alias_key = occasion, f"{occasion}:{core_of_name(name, occasion)}"
+        elif not found:
             return None
-        event_kind, alias_key = found[0].kind, found[0].alias_key
-        qualifiers = _qualifiers()
-        if all(word in qualifiers for word in found[0].name.lower().split()[:-1]):
-            # 'Bilateral Meeting' names no meeting in particular: kept to its document, and joined
-            # to other sources' meeting of that day through the people the title names
-            alias_key = alias_key.rstrip(_GENERIC_SUFFIX) + _GENERIC_SUFFIX
+        else:
+            event_kind, alias_key = found[0].kind, found[0].alias_key
+            qualifiers = _qualifiers()
+            if all(word in qualifiers for word in found[0].name.lower().split()[:-1]):
+                # 'Bilateral Meeting' names no meeting in particular: kept to its document, and joined
+                # to other sources' meeting of that day through the people the title names
+                alias_key = alias_key.rstrip(_GENERIC_SUFFIX) + _GENERIC_SUFFIX
     return EventMention(
         document_id=document_id,
         event_mention_id=f"{document_id}-e{len(mentions) + 1:05d}",

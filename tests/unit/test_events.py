@@ -731,3 +731,35 @@ def test_an_event_named_only_by_its_kind_says_where_it_was() -> None:
     resolution = resolve_events(result.event_mentions, [result.document_date], result.time_expressions, [])
     names = sorted(e.name for e in resolution.events)
     assert names == ["Lakeside Summit", "meeting in Port Vale"]
+
+
+def test_a_transcript_titled_as_spoken_at_an_occasion_is_that_event() -> None:
+    text = "East Room\n\n8:27 P.M. EDT\n\nTHE PRESIDENT: Please be seated. Welcome, everyone."
+    start = text.index("THE PRESIDENT")
+    utterances = [
+        Utterance(
+            document_id="d",
+            utterance_id="d-u00001",
+            utterance_index=1,
+            turn_index=1,
+            speaker_label="THE PRESIDENT",
+            speaker_kind="official",
+            is_interpreted=False,
+            char_start=start + len("THE PRESIDENT: "),
+            char_end=len(text),
+            label_start=start,
+            label_end=start + len("THE PRESIDENT:"),
+            local_person_key=None,
+        )
+    ]
+    for title, kind in [
+        ("Remarks by President Doe and Prime Minister Roe of Ruritania at State Dinner", "ceremony"),
+        ("Remarks by President Doe in Address to the Parliament of Ruritania", "speech"),
+    ]:
+        meta = {"date": "2031-06-22", "title": title}
+        events = [m for m in mentions_of(text, kind="transcript", metadata=meta, utterances=utterances).event_mentions]
+        assert [(m.kind, m.document_event, str(m.event_date), m.start_time) for m in events] == [
+            (kind, True, "2031-06-22", "20:27")
+        ]
+    meta = {"date": "2031-06-22", "title": "Remarks by President Doe on the economy"}
+    assert mentions_of(text, kind="transcript", metadata=meta, utterances=utterances).event_mentions == []
