@@ -24,7 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
-from orchestration.extract import cleaning, events, people
+from orchestration.extract import cleaning, docdates, events, people
 from orchestration.extract.readers import RawFile, read_document, sha256_bytes
 from orchestration.extract.records import LocalPerson, Person, PersonLink
 
@@ -73,7 +73,10 @@ def analyse_file(path: str, name: str) -> DocumentStats | None:
     )
     anonymous = sum(1 for u in turns if not u.local_person_key and u.speaker_kind == "official")
     typos = [(u.speaker_label, u.local_person_key) for u in turns if (u.speaker_label or "").upper() in TYPO_LABELS]
-    anchor = timing.document_date.published_on
+    # relative days count from the day the words were spoken: the publication day, or the day before for
+    # a transcript published after its evening event (docdates.day_spoken)
+    spoken = docdates.day_spoken(timing.document_date, clean.clean_text, src.metadata, clean.kind, events.HEADING_CHARS)
+    anchor = spoken or timing.document_date.published_on
     checks = errors = 0
     for timex in timing.time_expressions:
         offset = RELATIVE_DAYS.get(timex.text.lower())
@@ -89,7 +92,7 @@ def analyse_file(path: str, name: str) -> DocumentStats | None:
         typos,
         speakers.local_people,
         str(src.metadata.get("date")) if src.metadata.get("date") else None,
-        anchor.isoformat() if anchor else None,
+        timing.document_date.published_on.isoformat() if timing.document_date.published_on else None,
         timing.document_date.published_on_method,
         checks,
         errors,
@@ -188,7 +191,7 @@ def print_report(report: QualityReport) -> None:
         f"{report.metadata_date_mismatches}"
     )
     print(
-        f"today/yesterday/tomorrow checked against published_on: {report.relative_checks}, "
+        f"today/yesterday/tomorrow checked against the day spoken: {report.relative_checks}, "
         f"wrong: {report.relative_errors}"
     )
 

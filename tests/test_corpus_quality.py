@@ -44,6 +44,6 @@ def test_front_matter_dates_become_published_on(report):
     assert report.metadata_date_mismatches == 0
 
 
-def test_relative_days_resolve_against_the_document_date(report):
+def test_relative_days_resolve_against_the_day_spoken(report):
     assert report.relative_checks > 100
     assert report.relative_errors == 0

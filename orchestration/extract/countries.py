@@ -7,7 +7,9 @@ are named family name first. The libraries know every country: pycountry the ISO
 India', 'Federative Republic of Brazil'), countryinfo the demonym ('Zambian') and English official forms.
 A name the libraries give two countries ('Congolese') is left out rather than guessed; a name that is
 also a common English word or a U.S. state ('Georgia', 'Jersey', 'Chad') is listed in
-``ref_country_aliases_ignored.csv`` and never taken from the libraries.
+``ref_country_aliases_ignored.csv`` and never taken from the libraries. A dependent territory's names
+('Guam', 'Bermudian') name its sovereign (``ref_territories.csv``): Guam is no party to a commitment,
+the United States is.
 """
 
 from __future__ import annotations
@@ -99,7 +101,18 @@ def _country_rows(_folder: str) -> tuple[CountryRow, ...]:
     def takes(alias: str, code: str) -> bool:
         return alias not in claimed and alias not in ignored and owners[alias] == {code}
 
+    sovereign = {
+        row["territory_code"].strip(): row["sovereign_code"].strip() for row in load_reference("ref_territories")
+    }
     by_code = {row.country_code: i for i, row in enumerate(rows)}
+    for territory, code in sorted(sovereign.items()):  # 'Guam' and 'Guamanian' name the United States
+        if code in by_code and territory in library:
+            extra = tuple(
+                sorted(alias for alias in library.pop(territory) if alias not in claimed and alias not in ignored)
+            )
+            row = rows[by_code[code]]
+            rows[by_code[code]] = row._replace(aliases=row.aliases + extra)
+            claimed.update(dict.fromkeys(extra, code))
     for code in sorted(library):
         extra = tuple(sorted(alias for alias in library[code] if takes(alias, code)))
         if code in by_code:
