@@ -38,7 +38,11 @@ SHARED_OUTCOME_MODALITIES = frozenset({"agreed", "reaffirmed", "resolved"})
 ALL_PARTIES = re.compile(
     r"\b(?:both|the two|our two|our three|our four|all (?:three|four)|the three|the four)\s+"
     r"(?:countries|sides|governments|nations|ministers|leaders|partners|allies|parties|delegations)\b"
-    r"|\bthe (?:ministers|leaders|participants|parties|two sides|delegations|principals)\b|\bboth\b",
+    r"|\bthe (?:ministers|leaders|participants|parties|two sides|delegations|principals)\b|\bboth\b"
+    # the holders of one title on every side: 'the two presidents', 'the Prime Ministers'; and an
+    # alliance of the parties: 'the Alliance will work to'
+    r"|\b(?:the|both|our)\s+(?:two\s+|three\s+|four\s+)?(?:presidents|prime\s+ministers|foreign\s+ministers|"
+    r"defen[cs]e\s+ministers|heads\s+of\s+(?:state|government)|alliance)\b",
     re.IGNORECASE,
 )
 HEAD_CHARS = 600  # a document's first lines, where it says whose text it is
@@ -159,10 +163,14 @@ def attribute(
 ) -> Actor:
     """The countries a commitment binds, from the words before its cue (``subject``), the cue up to its
     object (``cue_head``: 'reaffirmed the U.S. commitment'), its sentence and the document."""
+    # Line breaks and indentation inside a wrapped sentence ('The United States\n    committed to') are spaces.
+    subject, cue_head = " ".join(subject.split()), " ".join(cue_head.split())
     pronoun = _last_pronoun(subject)
     head_pronoun = _last_pronoun(cue_head)  # cues that start with their subject: 'we commit to'
-    named = _named(subject, countries, country_of, after=pronoun.end() if pronoun else 0)
-    named |= _named(cue_head, countries, country_of) if not (pronoun or head_pronoun) else frozenset()
+    if pronoun or head_pronoun:
+        named = _named(subject, countries, country_of, after=pronoun.end() if pronoun else 0)
+    else:  # the cue may start inside the subject's name: 'The United States committed to' cut at 'States'
+        named = _named(f"{subject} {cue_head}", countries, country_of)
     pronoun = head_pronoun or pronoun
     if named:
         return Actor(named, "named")
@@ -192,6 +200,12 @@ def attribute(
         return UNKNOWN
     if plural and several and (modality in SHARED_OUTCOME_MODALITIES or TOGETHER.search(sentence)):
         return Actor(parties, "parties")
+    if SPEAKER_AND_PERSON.search(subject) and has_person and speaker_country:
+        # 'President Doe and I will continue to cooperate': the speaker's country and the named person's
+        if person_country:
+            return Actor(frozenset({speaker_country, person_country}), "speaker")
+        if len(parties) == 2 and speaker_country in parties:
+            return Actor(parties, "parties")
     if pronoun is not None or not subject.strip():
         if speaker_country:
             return Actor(frozenset({speaker_country}), "speaker")
@@ -210,6 +224,8 @@ TOGETHER = re.compile(
     re.IGNORECASE,
 )
 THEY = re.compile(r"\b(?:[Tt]hey|their)\b")
+# A speaker and a named person as one subject: 'President Doe and I', 'I and Minister Roe'.
+SPEAKER_AND_PERSON = re.compile(r"\b[A-Z][\w’'.-]+\s+and\s+I\b|\bI\s+and\s+[A-Z]")
 # Two named people as one subject: 'President Biden and Prime Minister Modi'.
 PERSON_PAIR = re.compile(r"\b[A-Z][\w’'.-]+\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+")
 _PRONOUN = re.compile(r"\b(?:[Ww]e|[Uu]s|I)\b")

@@ -143,3 +143,22 @@ def test_the_publishing_government(url, publisher, republished_from, expected):
 def test_country_runs_find_coordinated_lists_only():
     text = "Norway, Sweden and Finland met. Norway hosted."
     assert [text[a:b] for a, b in country_runs(text, LEX.countries)] == ["Norway, Sweden and Finland"]
+
+
+PAIR = ActorContext(parties=frozenset({"FI", "SE"}), publisher_country=None, joint_text=True)
+
+
+def test_a_country_name_wrapped_over_lines_or_cut_by_the_cue_still_names_the_actor():
+    assert actor("The", "United\n     States committed to", narration=True) == ("US", "named")
+    assert actor("The United", "States     committed to", narration=True) == ("US", "named")
+
+
+def test_the_holders_of_one_title_on_every_side_and_the_alliance_bind_every_party():
+    for subject in ("The two presidents", "Both Prime Ministers", "The foreign ministers", "In addition, the Alliance"):
+        assert actor(subject, narration=True, context=PAIR) == ("FI;SE", "parties"), subject
+
+
+def test_a_speaker_and_a_named_person_bind_both_their_countries():
+    assert actor("President Virtanen and I", speaker="SE", person="FI", has_person=True) == ("FI;SE", "speaker")
+    assert actor("President Virtanen and I", speaker="SE", has_person=True, context=PAIR) == ("FI;SE", "parties")
+    assert actor("I", speaker="SE", person="FI", has_person=True) == ("SE", "speaker")  # 'I' alone: the speaker
