@@ -91,10 +91,20 @@ NON_NAME_WORDS = word_set(
     Coordinator Spokesperson Official Officials Excellency Majesty Highness Honorable Royal Emperor King Queen
     Prince Princess Pope Crown Biden-Harris Covid COVID Omicron Ukraine Russia China Japan Korea Americans
     American Indo-Pacific Pacific Atlantic Middle East West North South Western Eastern Northern Southern Central
-    New Old Great Day Week Year Time Number Part Hotel Palace Residence Plaza Square Airport
+    New Old Great Day Week Year Time Number Part Hotel Palace Residence Plaza Square Airport Emerita Emeritus
     Station Base Port Harbor Harbour Museum Library Stadium Arena Embassy Consulate Mansion Villa Garden Gardens
     Lodge Resort Estate Bridge Conduct Conducts Conducted Host Meet Discuss Sign Visit Travel Deliver Launch
     Announce Welcome Attend Join Address Speak Hold
+    """
+)
+
+
+# Ranks and forms of address printed before a name and never a name themselves here: 'Judge J. Harvie
+# Wilkinson', 'Congressman Steny Hoyer', 'Admiral Rachel Levine'. A name read from such a run skips them.
+RANK_WORDS = word_set(
+    """
+    Congressman Congresswoman Congressmember Judge Admiral Major Colonel Captain Lieutenant Sergeant Commander
+    Corporal Chaplain Bishop Rabbi Reverend Sheriff Councilman Councilwoman Councilmember
     """
 )
 
@@ -197,7 +207,8 @@ def lexicon() -> _Lexicon:
     # 'Minister Shri Rajnath Singh', 'External Affairs Minister Dr. S. Jaishankar': a one-word honorific of
     # ref_titles between the title and the name belongs to neither.
     honorifics = "|".join(
-        re.escape(info.phrase) for info in titles_by_prose.values() if info.role is None and " " not in info.phrase
+        [re.escape(info.phrase) for info in titles_by_prose.values() if info.role is None and " " not in info.phrase]
+        + ["emerita", "emeritus"]  # 'Speaker Emerita Nancy Pelosi': the title's, not the name's
     )
     honorific_after_title = rf"(?:(?i:{honorifics}) )?"
     # A portfolio after the title: 'Assistant Secretary of State for East Asian and Pacific Affairs Daniel
@@ -214,7 +225,7 @@ def lexicon() -> _Lexicon:
         rf"(?:(?: of (?:the )?(?P<country3>{countries}))|(?:, (?:the )?(?P<apposition>{titles})"
         rf"(?: of (?:the )?(?P<country4>{countries}))?(?! [A-Z])))?"
     )
-    non_name = frozenset(NON_NAME_WORDS | set(country_by_alias))
+    non_name = frozenset(NON_NAME_WORDS | RANK_WORDS | set(country_by_alias))
     non_name_folded = frozenset(fold(word) for word in non_name)
     return _Lexicon(
         titled,
@@ -315,6 +326,8 @@ def parse_name(text: str) -> ParsedName | None:
         if _INITIAL_RE.fullmatch(token):
             middle = middle or token
             continue
+        if not parts and (token in RANK_WORDS or token.title() in RANK_WORDS):
+            continue  # 'Judge J. Harvie Wilkinson': the rank before the name
         if token[0].isupper() and (token in non_name or token.title() in non_name):
             break
         parts.append(token)

@@ -1483,6 +1483,10 @@ def _reversed_by_titled_surname(
     return titled[(given_key, person.role)] >= needed and not titled[(family_key, person.role)]
 
 
+def _typed_apostrophe(name: str | None) -> str | None:
+    return name.replace("’", "'").replace("‘", "'") if name else name
+
+
 def _person_row(cluster: _Cluster, person_id: str) -> Person:
     family = max(cluster.families.items(), key=lambda kv: (kv[1], kv[0]))[0] if cluster.families else cluster.family
     given = cluster.given()
@@ -1490,8 +1494,9 @@ def _person_row(cluster: _Cluster, person_id: str) -> Person:
     return Person(
         person_id=person_id,
         display_name=_display_name(cluster, family, given),
-        family_name=family,
-        given_name=given,
+        # names are looked up as typed: 'O'Hara' with the keyboard's apostrophe, whatever the print used
+        family_name=_typed_apostrophe(family),
+        given_name=_typed_apostrophe(given),
         role=role,
         country=cluster.country(),
         organization=cluster.orgs.most_common(1)[0][0] if cluster.orgs else None,

@@ -314,3 +314,27 @@ def test_schedules_podium_asides_and_legal_disclaimers_are_not_commitments(sente
 def test_wishing_to_take_the_moment_to_act_is_still_intent():
     (row,) = said("I wish to take this moment to raise our security cooperation to a new level.")
     assert row.modality == "intent"
+
+
+def test_present_tense_commitments_and_plans_of_named_parties() -> None:
+    from orchestration.extract.commitments import find_commitments as _find
+    from orchestration.extract.people import analyse_speakers as _speakers
+
+    def cues(text: str) -> list[tuple[str, str]]:
+        analysis = _speakers("d", text, "statement", {})
+        rows = _find(
+            "d",
+            text,
+            "statement",
+            analysis.utterances,
+            analysis.sentences,
+            analysis.local_people,
+            analysis.mentions,
+            [],
+        )
+        return [(row.modality, row.cue) for row in rows]
+
+    assert cues("The Alliance commits to engage in deeper decision-making.") == [("committed", "commits to e")]
+    assert cues("Ruritania plans to join the exercises next year.") == [("intent", "Ruritania plans to j")]
+    assert cues("The Ruritanian plan to modernize the fleet is in line with the review.") == []
+    assert cues("They met and committed to strengthening cooperation.")[0][0] == "committed"

@@ -746,3 +746,20 @@ def test_a_generic_role_label_is_the_publishers_office_holder_never_a_mentioned_
     both = "THE PRESIDENT: Welcome, President Okafor of Nigeria.\n\nQ: A question.\n\nTHE PRESIDENT: Yes."
     title = "Remarks by President Moreau and President Okafor of Nigeria"
     assert _turn_speakers(both, title, "FR") == ["Moreau", None, "Moreau"]  # the one the title presents it by
+
+
+def test_stored_names_use_the_typed_apostrophe_and_emeritus_is_no_given_name():
+    text = "We thank Speaker Emerita Nancy Quillfeather and Catherine O’Marchbank for coming."
+    analysis = _analyse(text, "remarks")
+    people, _links = resolve_people(analysis.local_people)
+    names = {(p.family_name, p.given_name) for p in people}
+    assert ("O'Marchbank", "Catherine") in names
+    assert ("Quillfeather", "Nancy") in names
+
+
+def test_a_rank_before_a_name_is_no_given_name():
+    from orchestration.extract.names import parse_name
+
+    judge = parse_name("Judge J. Quentin Quillfeather")
+    assert (judge.given, judge.middle, judge.family) == ("Quentin", "J.", "Quillfeather")
+    assert parse_name("Congressman Steny Ambervale").given == "Steny"
