@@ -327,14 +327,18 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _without_overlaps(found: list[FoundExpression]) -> list[FoundExpression]:
-    found.sort(key=lambda item: (item.start, -(item.end - item.start), _FAMILY_RANK[item.family]))
-    kept: list[FoundExpression] = []
-    last_end = -1
-    for item in found:
-        if item.start >= last_end:
-            kept.append(item)
-            last_end = item.end
-    return kept
+    """Of overlapping matches, the one of the more explicit family (``_FAMILIES`` order), then the longer:
+    in 'back in May of 2022' the month and year ('May of 2022'), not the cued month that starts first
+    ('in May') and a stray year ('of 2022')."""
+    starts: list[int] = []  # the chosen matches, kept sorted by start (they never overlap)
+    chosen: list[FoundExpression] = []
+    for item in sorted(found, key=lambda item: (_FAMILY_RANK[item.family], -(item.end - item.start), item.start)):
+        at = bisect.bisect_left(starts, item.start)
+        if (at and chosen[at - 1].end > item.start) or (at < len(chosen) and chosen[at].start < item.end):
+            continue
+        starts.insert(at, item.start)
+        chosen.insert(at, item)
+    return chosen
 
 
 _VAGUE_AMOUNTS = frozenset({"a", "an", "several", "a few", "a couple of", "half a", "half an"})

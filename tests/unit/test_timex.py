@@ -220,3 +220,12 @@ def test_since_the_last_time_is_a_past_offset_at_month_precision_for_half_years(
     assert (half.value, half.precision, half.direction) == ("2023-01", "month", "past")
     whole = resolve_relative_text("two years ago", dt.date(2024, 7, 28), None)
     assert (whole.value, whole.precision) == ("2022", "year")
+
+
+def test_a_month_of_a_year_beats_a_cued_month_that_starts_first() -> None:
+    import datetime as dt
+
+    from orchestration.extract.timex import find_time_expressions
+
+    found = find_time_expressions("d", "Back in May of 2022, I met them.", dt.date(2023, 8, 18), "metadata", [])
+    assert [(t.text, t.value) for t in found] == [("May of 2022", "2022-05")]
