@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from orchestration.extract.reference import load_reference
+from orchestration.extract.reference import load_reference, reference_dir
 
 # Modalities of a meeting's shared outcome: a speaker's 'we agreed' reports what every party did.
 SHARED_OUTCOME_MODALITIES = frozenset({"agreed", "reaffirmed", "resolved"})
@@ -140,6 +140,7 @@ def document_context(
         parties |= listed
     elif title:
         parties |= {country_of[m.group(0)] for m in countries.finditer(title)}
+    parties |= groups_named(title or "")  # 'Quad Leaders’ Joint Statement': every member is a party
     own = kind in ("readout", "statement", "transcript", "other")
     if publisher and own:
         parties.add(publisher)
@@ -169,8 +170,9 @@ def attribute(
     head_pronoun = _last_pronoun(cue_head)  # cues that start with their subject: 'we commit to'
     if pronoun or head_pronoun:
         named = _named(subject, countries, country_of, after=pronoun.end() if pronoun else 0)
+        named |= groups_named(subject[pronoun.end() :] if pronoun else subject)
     else:  # the cue may start inside the subject's name: 'The United States committed to' cut at 'States'
-        named = _named(f"{subject} {cue_head}", countries, country_of)
+        named = _named(f"{subject} {cue_head}", countries, country_of) | groups_named(f"{subject} {cue_head}")
     pronoun = head_pronoun or pronoun
     if named:
         return Actor(named, "named")
@@ -229,6 +231,29 @@ SPEAKER_AND_PERSON = re.compile(r"\b[A-Z][\w’'.-]+\s+and\s+I\b|\bI\s+and\s+[A-
 # Two named people as one subject: 'President Biden and Prime Minister Modi'.
 PERSON_PAIR = re.compile(r"\b[A-Z][\w’'.-]+\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+")
 _PRONOUN = re.compile(r"\b(?:[Ww]e|[Uu]s|I)\b")
+
+
+@functools.lru_cache(maxsize=4)
+def _groups(_folder: str) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    members: dict[str, frozenset[str]] = {}
+    for row in load_reference("ref_country_groups"):
+        codes = frozenset(code.strip() for code in row["members"].split(";") if code.strip())
+        for alias in row["aliases"].split("|"):
+            if alias.strip():
+                members[alias.strip()] = codes
+    names = "|".join(re.escape(alias) for alias in sorted(members, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w.+-])(?:{names})(?![\w+-])"), members
+
+
+def groups_named(text: str) -> frozenset[str]:
+    """Members of the fixed groups the text names outside possessives ('the Quad will', not 'the Quad's
+    agenda'; ``ref_country_groups.csv``)."""
+    pattern, members = _groups(str(reference_dir()))
+    out: set[str] = set()
+    for match in pattern.finditer(text):
+        if text[match.end() : match.end() + 2] not in ("'s", "’s"):
+            out |= members[match.group(0)]
+    return frozenset(out)
 
 
 def _last_pronoun(subject: str) -> re.Match[str] | None:

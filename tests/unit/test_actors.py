@@ -162,3 +162,19 @@ def test_a_speaker_and_a_named_person_bind_both_their_countries():
     assert actor("President Virtanen and I", speaker="SE", person="FI", has_person=True) == ("FI;SE", "speaker")
     assert actor("President Virtanen and I", speaker="SE", has_person=True, context=PAIR) == ("FI;SE", "parties")
     assert actor("I", speaker="SE", person="FI", has_person=True) == ("SE", "speaker")  # 'I' alone: the speaker
+
+
+def test_a_fixed_group_as_subject_binds_its_members_and_its_statement_lists_them_as_parties():
+    assert actor("The Quad", narration=True) == ("AU;IN;JP;US", "named")
+    assert actor("We, the leaders of the Quad, are", "committed to", narration=True)[0] == "AU;IN;JP;US"
+    assert actor("The Quad’s agenda", narration=True, context=ALONE)[0] is None  # a thing of the Quad's
+    context = document_context(
+        title="Quad Leaders’ Joint Statement",
+        head="We, the leaders of Australia, India, Japan, and the United States, met today.",
+        speaker_countries=[],
+        publisher="US",
+        kind="statement",
+        countries=LEX.countries,
+        country_of=LEX.country_of,
+    )
+    assert context.parties == frozenset({"AU", "IN", "JP", "US"})
