@@ -33,6 +33,7 @@ _WORD_BEFORE = re.compile(
 )
 _CAPITALISED_AFTER = re.compile(r"[ \t]+(?!(?:Jr|Sr|III|II|IV)\b)[A-Z]")
 _POSSESSIVE = ("’s", "'s")
+_LOWER_AFTER_HYPHEN = re.compile(r"-[a-z]")
 _NAME_FIELD = slice(3, 29)  # nam_dict.txt: a gender code, then the name in a fixed-width column
 
 
@@ -80,6 +81,8 @@ def untitled_name_mentions(text: str, taken: list[tuple[int, int]]) -> list[Name
             continue
         if bare_family in not_family or bare_family.isupper() or f"{given} {bare_family}" in lex.country_by_alias:
             continue
+        if _LOWER_AFTER_HYPHEN.search(bare_family):
+            continue  # 'Bid-en', a word broken in speech; a family name's parts are capitalised ('Ocasio-Cortez')
         end = m.end() + len(bare_family)
         if _runs_on_from_before(text, m.start(), names, lex.titles_by_prose):
             continue

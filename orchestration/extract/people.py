@@ -25,7 +25,7 @@ from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
 
-from .given_names import untitled_name_mentions
+from .given_names import given_names, untitled_name_mentions
 from .names import (
     INITIAL,
     NAME,
@@ -475,6 +475,14 @@ def _order_families(people: _DocumentPeople) -> None:
         for m in p.mentions
         if m.name is not None and m.name.tokens == 1 and m.name.family
     }
+    titled_singles = {  # 'President Xi': a word a title is put before is a family name
+        fold(m.name.family)
+        for p in people.people
+        for m in p.mentions
+        if m.name is not None and m.name.tokens == 1 and m.name.family and m.role is not None and m.role.role
+    }
+    family_first_countries = lexicon().family_first_countries
+    names = given_names()
     for person in list(people.people):
         if (
             person.given
@@ -482,6 +490,15 @@ def _order_families(people: _DocumentPeople) -> None:
             and " " not in person.given
             and fold(person.given) in singles
             and fold(person.family or "") not in singles
+            # 'Austin Tice ... Austin's release': a given name used alone, in a name whose last word is no
+            # given name, is read given-first unless the person's country puts the family name first or a
+            # title is put before the word ('Xi Jinping ... President Xi')
+            and not (
+                person.given in names
+                and (person.family or "") not in names
+                and not set(person.countries) & family_first_countries
+                and fold(person.given) not in titled_singles
+            )
         ):
             _turn_round(person)
 

@@ -44,3 +44,15 @@ def test_an_untitled_person_is_a_local_person_apart_from_a_titled_namesake():
         for p in analyse_speakers("d", "We spoke with Jerome Quillfeather.", "readout", {}).local_people
     }
     assert alone["Quillfeather"].given_name == "Jerome"
+
+
+def test_a_western_given_name_used_alone_does_not_turn_the_name_round():
+    text = "We call for the release of Austin Quillfeather. Austin has been held for years."
+    people = {p.family_name: p for p in analyse_speakers("d", text, "remarks", {}).local_people}
+    assert people["Quillfeather"].given_name == "Austin"
+
+
+def test_a_word_a_title_is_put_before_is_a_family_name_even_if_it_is_a_given_name():
+    text = "We met Xi Quillfeather today. President Xi said the talks went well."
+    people = analyse_speakers("d", text, "remarks", {}).local_people
+    assert ("Xi", "Quillfeather") in {(p.family_name, p.given_name) for p in people}
