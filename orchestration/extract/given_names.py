@@ -19,7 +19,7 @@ import functools
 import importlib.resources
 import re
 
-from .names import NAME_TOKEN, NameMention, lexicon, parse_name
+from .names import NAME_TOKEN, NameMention, in_title_case_line, lexicon, parse_name
 from .reference import load_reference, reference_dir
 
 # A capitalised word before another; the family name is read after the given name is known to be one, and is
@@ -67,6 +67,7 @@ def untitled_name_mentions(text: str, taken: list[tuple[int, int]]) -> list[Name
     names = given_names()
     not_given, not_family = _exclusions(str(reference_dir()))
     printed_lower: dict[str, bool] = {}
+    line_cache: dict[int, bool] = {}
     out: list[NameMention] = []
     for m in _CANDIDATE.finditer(text):
         given = m["given"]
@@ -95,7 +96,7 @@ def untitled_name_mentions(text: str, taken: list[tuple[int, int]]) -> list[Name
             printed_lower[lower] = _printed_as_word(text, lower)
         if printed_lower[lower]:
             continue
-        if _in_headline(text, m.start()):
+        if in_title_case_line(text, m.start(), line_cache):
             continue
         name = parse_name(f"{given} {bare_family}")
         if name is None or name.tokens != 2:
@@ -131,17 +132,3 @@ def _runs_on_from_before(text: str, position: int, names: frozenset[str], titles
         return True  # 'bin', 'van': a particle inside a longer name
     opens_sentence = before["start"] != " " or before.start() == max(0, position - 40)
     return not opens_sentence or word in names or word in titles
-
-
-def _in_headline(text: str, position: int) -> bool:
-    """A short line of mostly capitalised words ('Biden Honors Warren Nurses'): names run into other words."""
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    line = text[start : len(text) if end < 0 else end].strip()
-    words = [w for w in line.split() if len(w) > 3]
-    return (
-        len(line) <= 200
-        and not line.endswith(".")
-        and len(words) >= 3
-        and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-    )

@@ -36,7 +36,7 @@ INITIAL = r"[A-Z](?:\.|(?<=[a-z] [A-Z])(?= [A-Z][a-z]))"
 SUFFIX = r"(?:Jr\.?|Jnr\.?|Sr\.?|Snr\.?|III|II|IV)(?![\w])"
 _TRAILING_HONORIFICS = frozenset({"Ji", "Sahib"})
 NAME = rf"{NAME_TOKEN}(?: (?:{INITIAL} )?(?:{_PARTICLES} )?{NAME_TOKEN}){{0,2}}(?:,? {SUFFIX})?"
-_NAME_RE = re.compile(NAME)
+NAME_RE = re.compile(NAME)
 _TOKEN_SPLIT = re.compile(rf"{SUFFIX}|{INITIAL}|{_PARTICLES}(?= )|{NAME_TOKEN}")
 ORG = (  # 'Yonhap News Agency', 'the Associated Press', 'N.H.K.', '1+1 tv channel'
     r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*|\d[\w+&'’-]*)(?: (?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*|of|and|&|the|newspaper"
@@ -448,3 +448,16 @@ def title_anywhere() -> tuple[re.Pattern[str], dict[str, TitleInfo]]:
     """Any prose title, in any case, as a whole word sequence; and title (lower case) -> TitleInfo."""
     by_lower = {title.lower(): info for title, info in lexicon().titles_by_prose.items()}
     return re.compile(rf"(?i)\b({trie_regex(sorted(by_lower, key=len, reverse=True))})\b"), by_lower
+
+
+def in_title_case_line(text: str, position: int, cache: dict[int, bool]) -> bool:
+    """Is the line around ``position`` a headline ('President Biden Honoring ...'), most words capitalised?"""
+    start = text.rfind("\n", 0, position) + 1
+    if start not in cache:
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        line = text[start:end].rstrip() if end - start <= 200 else ""  # headlines are short
+        words = [w for w in line.split() if len(w) > 3]
+        capitalised = sum(1 for w in words if w[0].isupper())
+        cache[start] = bool(line) and not line.endswith(".") and len(words) >= 3 and capitalised >= 0.7 * len(words)
+    return cache[start]

@@ -40,6 +40,7 @@ from .names import (
     fold,
     given_compatible,
     given_key,
+    in_title_case_line,
     lexicon,
     nice_case,
     parse_name,
@@ -232,7 +233,7 @@ def _titled_mentions(text: str, start: int, end: int, source: str) -> list[NameM
             role = lex.titles_by_prose[apposition] if title.role is None else title
         if title.role is None and apposition:
             role = lex.titles_by_prose[apposition]
-        headline = source == "metadata" or _in_title_case_line(text, m.start(), line_cache)
+        headline = source == "metadata" or in_title_case_line(text, m.start(), line_cache)
         out.append(
             NameMention(
                 None if source == "metadata" else name_start,
@@ -279,19 +280,6 @@ def _joined_title_before(text: str, position: int) -> TitleInfo | None:
     """The first of two titles joined by 'and' before a name ('Deputy Prime Minister and Minister ...')."""
     joined = _joined_title(_line_words_before(text, position))
     return joined[0] if joined is not None and joined[0].role else None
-
-
-def _in_title_case_line(text: str, position: int, cache: dict[int, bool]) -> bool:
-    """Is the line around ``position`` a headline ('President Biden Honoring ...'), most words capitalised?"""
-    start = text.rfind("\n", 0, position) + 1
-    if start not in cache:
-        end = text.find("\n", position)
-        end = len(text) if end < 0 else end
-        line = text[start:end].rstrip() if end - start <= 200 else ""  # headlines are short
-        words = [w for w in line.split() if len(w) > 3]
-        capitalised = sum(1 for w in words if w[0].isupper())
-        cache[start] = bool(line) and not line.endswith(".") and len(words) >= 3 and capitalised >= 0.7 * len(words)
-    return cache[start]
 
 
 def _trim_headline_names(mentions: list[NameMention], known: set[str]) -> list[NameMention]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .names import NAME, NameMention, lexicon, parse_name, trie_regex
+from .names import NAME_RE, NameMention, lexicon, parse_name, trie_regex
 from .turns import TitleInfo
 
 _JOINER = re.compile(r",? and |, ")
@@ -42,13 +42,12 @@ def plural_title_mentions(text: str) -> list[NameMention]:
     """Every name of every list after a plural title, each with the title's role."""
     pattern, plural = _plural_titles()
     non_name = lexicon().non_name
-    name_re = re.compile(NAME)
     out: list[NameMention] = []
     for m in pattern.finditer(text):
         role = plural[m["title"]]
         position = m.end()
         items: list[NameMention] = []
-        while (found := name_re.match(text, position)) is not None:
+        while (found := NAME_RE.match(text, position)) is not None:
             printed = found.group()
             name = parse_name(printed)
             if name is None or printed.split()[0] in non_name:
