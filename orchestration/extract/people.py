@@ -1434,9 +1434,17 @@ def _read_as_printed_family_first_elsewhere(by_family: dict[str, list[LocalPerso
     source reads the same printed words family first (family 'Yoon', given 'Suk Yeol'): take that
     reading. Only the whole printed name, word for word, counts."""
     family_first_forms: dict[str, LocalPerson] = {}
+    names = given_names()
+    family_first_countries = lexicon().family_first_countries
     for members in by_family.values():
         for person in members:
             if person.given_name and person.family_name and person.family_name_first:
+                if (
+                    person.country not in family_first_countries
+                    and person.family_name in names
+                    and person.given_name not in names
+                ):
+                    continue  # 'George Washington' turned round in one text ('Prince George') is no evidence
                 family_first_forms.setdefault(given_key(f"{person.family_name} {person.given_name}"), person)
     if not family_first_forms:
         return

@@ -56,3 +56,13 @@ def test_a_word_a_title_is_put_before_is_a_family_name_even_if_it_is_a_given_nam
     text = "We met Xi Quillfeather today. President Xi said the talks went well."
     people = analyse_speakers("d", text, "remarks", {}).local_people
     assert ("Xi", "Quillfeather") in {(p.family_name, p.given_name) for p in people}
+
+
+def test_a_western_name_turned_round_in_one_text_does_not_turn_it_in_others():
+    from orchestration.extract.people import resolve_people
+    from orchestration.extract.records import LocalPerson
+
+    turned = LocalPerson("a", "k", "Austin", "Quillfeather", "Austin Quillfeather", True, "Secretary", None, None, 2)
+    plain = LocalPerson("b", "k", "Quillfeather", "Austin", "Austin Quillfeather", False, None, None, None, 3)
+    people, _ = resolve_people([turned, plain])
+    assert ("Quillfeather", "Austin") in {(p.family_name, p.given_name) for p in people}
