@@ -17,7 +17,7 @@ from dateutil import parser as date_parser
 
 from orchestration.extract.records import DocumentDate
 from orchestration.extract.reference import load_reference, reference_dir
-from orchestration.extract.timex import MONTH_NUMBERS
+from orchestration.extract.timex import MONTH_FULL, MONTH_NUMBERS
 
 METADATA_DATE_KEYS: tuple[str, ...] = ("published_on", "date", "published", "publication_date", "published_time")
 TOP_OF_DOCUMENT_CHARS = 800
@@ -242,8 +242,7 @@ SPOKEN_DAYS_BEFORE = 3
 SMALL_HOURS_END = 6
 # 'November 13, 2023' in a title; '-november-13-2023' in a URL slug.
 _TITLE_OR_SLUG_DATE = re.compile(
-    r"(?i)\b(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"[\s-]+(?P<day>\d{1,2})(?:,\s*|-)(?P<year>(?:19|20)\d\d)\b"
+    rf"(?i)\b(?P<month>{MONTH_FULL})[\s-]+(?P<day>\d{{1,2}})(?:,\s*|-)(?P<year>(?:19|20)\d\d)\b"
 )
 
 

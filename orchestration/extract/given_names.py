@@ -1,7 +1,7 @@
 """People named in prose without a title: 'Warren Buffett', 'you've heard this from Jerome Powell'.
 
 A titled name ('Secretary Blinken') says it is a person; an untitled one must be recognised by its
-first word. The given names come from gender-guesser's name dictionary (some 48,000 given names of
+first word. The given names come from gender-guesser's name dictionary (some 33,000 given names of
 many countries; only its list of names is read, never a gender). Two capitalised words make a name
 when the first is a given name and:
 - no capitalised word runs into them on either side ('Camp David Accords', 'Lake Jordan Park');

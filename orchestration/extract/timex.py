@@ -44,7 +44,7 @@ UNIT_MINUTES: dict[str, float] = {
     "month": 43800, "year": 525600, "decade": 5256000,
 }  # fmt: skip
 
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_ANY = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -74,11 +74,11 @@ _DAY_MONTH_YEAR = re.compile(
     rf"\b(?=[FMSTW\d])(?:{_WEEKDAY},?\s+)?(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_ANY})"
     rf"(?:,?\s+(?P<year>{_YEAR})(?!\d))?(?![\w])"
 )
-_MONTH_YEAR = re.compile(rf"\b(?=[ADFJMNOS])(?P<month>{_MONTH_FULL}|{_MONTH_ANY})\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)")
+_MONTH_YEAR = re.compile(rf"\b(?=[ADFJMNOS])(?P<month>{MONTH_FULL}|{_MONTH_ANY})\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)")
 _CUED_MONTH = re.compile(
     rf"\b(?=[TtLlNnEeMmisbufdao])(?P<cue>[Tt]his\s+past|[Tt]his|[Ll]ast|[Nn]ext|[Ee]arlier\s+in|[Ll]ater\s+in|[Ee]arly|[Ll]ate|[Mm]id-?"
     rf"|in|since|by|until|through|from|during|before|after|of|since\s+early|since\s+late|in\s+early|in\s+late"
-    rf"|in\s+mid-?)\s+(?P<month>{_MONTH_FULL})\b(?!\s+\d)"
+    rf"|in\s+mid-?)\s+(?P<month>{MONTH_FULL})\b(?!\s+\d)"
 )
 _CUED_YEAR = re.compile(
     rf"\b(?=[IiSsBbutfdaoEeLlMm])(?P<cue>[Ii]n\s+early|[Ii]n\s+late|[Ii]n|[Ss]ince|[Bb]y|until|through|from|during|before|after|of|[Ee]arly"
