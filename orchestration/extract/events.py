@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from orchestration.extract.countries import country_rows
 from orchestration.extract.docdates import day_spoken, find_document_date, numeric_date_readings
+from orchestration.extract.happenings import find_happenings
 from orchestration.extract.names import trie_regex
 from orchestration.extract.records import (
     DocumentDate,
@@ -986,11 +987,12 @@ def find_event_mentions(
     time_expressions: list[TimeExpression],
 ) -> list[EventMention]:
     """Event mentions with date, time, duration, place, participants and first-of-its-kind claims."""
+    bounds = sentence_bounds(sentences, text)
     candidates = find_event_candidates(text)
     if not candidates:
         synthetic = _synthetic_document_event(document_id, kind, metadata, document_date, utterances, [])
-        return _with_heading_time_and_place(text, kind, utterances, time_expressions, [synthetic] if synthetic else [])
-    bounds = sentence_bounds(sentences, text)
+        found = _with_heading_time_and_place(text, kind, utterances, time_expressions, [synthetic] if synthetic else [])
+        return found + find_happenings(document_id, text, bounds, time_expressions, found, _next_index(found))
     sentence_starts = [start for start, _ in bounds]
     by_sentence = _group_by_sentence(candidates, sentence_starts)
     timex_by_sentence = _group_timex_by_sentence(time_expressions, sentence_starts)
@@ -1045,9 +1047,15 @@ def find_event_mentions(
     mentions = _place_from_greeting(text, mentions, sentence_starts)
     mentions = _mark_following_first_claims(text, mentions, bounds, sentence_starts)
     synthetic = _synthetic_document_event(document_id, kind, metadata, document_date, utterances, mentions)
-    return _with_heading_time_and_place(
+    found = _with_heading_time_and_place(
         text, kind, utterances, time_expressions, mentions + ([synthetic] if synthetic else [])
     )
+    return found + find_happenings(document_id, text, bounds, time_expressions, found, _next_index(found))
+
+
+def _next_index(mentions: list[EventMention]) -> int:
+    """The number after the highest mention id (ids stay unique whatever a step dropped)."""
+    return 1 + max((int(m.event_mention_id.rsplit("-e", 1)[1]) for m in mentions), default=0)
 
 
 HEADING_CHARS = 400  # a transcript's heading: dateline and clock before the first speaker

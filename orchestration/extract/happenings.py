@@ -1,0 +1,221 @@
+"""Dated happenings: what a clause says took place on a date, where no event word names it.
+
+Event triggers (``events.py``) find events named by a noun: 'the summit', 'a phone call'. Much of
+what a document dates is told with a verb instead: 'I visited Kyiv last month', 'the Supreme Court
+today unveiled a code of ethics', 'when he spoke here in 1961', 'Last night, U.S. forces carried out
+airstrikes in Syria'. A happening is the clause around a dating time expression that holds a word
+of ``ref_happening_words.csv`` (a verb or a noun of something that takes place, with its kind).
+
+Its name is the clause as printed, so an analyst reads what the source says rather than a label
+the rules made up; its merge key is ``happening:<the clause's words>``, so it merges across
+documents only with the same words on the same date and never with a trigger's event (adding
+documents cannot change it). What is not a happening stays out: a question, a date that bounds
+rather than dates ('since 2019', 'by 2030'), a clause with no happening word ('growth was strong
+last year'), and a clause that an event trigger of the document already covers or that retells,
+on the same day, the event of its own family the document is about.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import os
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from orchestration.extract.records import EventMention, TimeExpression
+from orchestration.extract.reference import load_reference
+from orchestration.extract.timex import date_from_value
+
+REFERENCE_DIR_VARIABLE = "READOUT_REFERENCE_DIR"
+ALIAS_PREFIX = "happening:"
+MAX_NAME_WORDS = 16  # a clause longer than this is cut (the evidence span keeps the whole clause)
+MIN_CLAUSE_WORDS = 3  # 'In 2018,' alone is a fronted date: the happening is the clause after it
+
+_DATING_KINDS = frozenset({"date", "relative"})
+_PRECISIONS = frozenset({"day", "month", "year"})
+# A clause ends at punctuation or before a subordinating word ('..., when Canada hosted the G7').
+_CLAUSE_BOUNDARY = re.compile(
+    r"[,;:()\[\]—–]|\s-\s|\s(?=(?:when|where|which|while|because|whereas|although|though|but)\b)"
+)
+_LEADING_FUNCTION_WORDS = re.compile(
+    r"^(?:[\s\"“”'‘’]|and\b|but\b|so\b|when\b|where\b|which\b|that\b|while\b|as\b|because\b|then\b|also\b)+",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w’'.+-]+")
+# Words just before the expression that make it a bound, not the date of a happening.
+_BOUNDING_CUE = re.compile(
+    r"\b(?:since|until|till|through|throughout|by|before|after|from|as\s+of|as\s+recently\s+as|beginning|starting)\s*$",
+    re.IGNORECASE,
+)
+_BOUNDING_START = ("since", "by ", "until", "through", "before", "after", "from", "as of")
+
+
+class HappeningWord(NamedTuple):
+    kind: str
+    family: str | None  # the ref_event_kinds family it retells (meeting, call, visit ...), if any
+
+
+class Lexicon(NamedTuple):
+    pattern: re.Pattern[str]
+    words: dict[str, HappeningWord]
+    family_of_kind: dict[str, str]  # trigger event kind -> family (ref_event_kinds, ref_event_qualifiers)
+
+
+def lexicon() -> Lexicon:
+    """The happening words of the current reference folder (tests point READOUT_REFERENCE_DIR elsewhere)."""
+    return _lexicon(os.environ.get(REFERENCE_DIR_VARIABLE))
+
+
+@functools.lru_cache(maxsize=4)
+def _lexicon(_folder: str | None) -> Lexicon:
+    words: dict[str, HappeningWord] = {}
+    for row in load_reference("ref_happening_words"):
+        phrase = " ".join((row.get("phrase") or "").lower().split())
+        if phrase:
+            words[phrase] = HappeningWord(row["kind"].strip(), (row.get("family") or "").strip() or None)
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(words, key=len, reverse=True))
+    family_of_kind = {row["kind"].strip(): row["family"].strip() for row in load_reference("ref_event_kinds")}
+    for row in load_reference("ref_event_qualifiers"):
+        if (row.get("kind") or "").strip() and (row.get("applies_to") or "").strip():
+            family_of_kind.setdefault(row["kind"].strip(), row["applies_to"].strip())
+    return Lexicon(re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), words, family_of_kind)
+
+
+def clause_span(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause of ``sentence`` holding text[start:end]; a fronted date ('In 2018, when Canada
+    hosted the G7') gives the clause after it. Leading conjunctions and quotes are left out."""
+    sentence_start, sentence_end = sentence
+    cuts = [sentence_start, sentence_end]
+    cuts += [sentence_start + m.start() + 1 for m in _CLAUSE_BOUNDARY.finditer(text[sentence_start:sentence_end])]
+    cuts = sorted(set(cuts))
+    left = max(cut for cut in cuts if cut <= start)
+    right = min((cut for cut in cuts if cut >= end), default=sentence_end)
+    rest = _LEADING_FUNCTION_WORDS.sub("", f"{text[left:start]} {text[end:right]}".strip())
+    if len(_WORD.findall(rest)) < MIN_CLAUSE_WORDS:
+        following = [cut for cut in cuts if cut >= right]
+        for first, second in itertools.pairwise(following):
+            if _WORD.search(text, first, second):  # the next clause with words ('when' opens one)
+                left, right = first, second
+                break
+    return _trimmed(text, left, right)
+
+
+def _trimmed(text: str, left: int, right: int) -> tuple[int, int]:
+    chunk = text[left:right]
+    lead = _LEADING_FUNCTION_WORDS.match(chunk)
+    offset = lead.end() if lead else 0
+    while offset < len(chunk) and chunk[offset] in " \t\n,;:—–-()[]":
+        offset += 1
+    kept = chunk.rstrip(" \t\n,;:—–-()[]!")
+    if kept.endswith(".") and "." not in kept.rsplit(None, 1)[-1][:-1]:  # a full stop, not 'U.S.'
+        kept = kept[:-1]
+    return left + offset, left + max(offset, len(kept))
+
+
+def happening_name(clause: str) -> str:
+    """The clause as printed, on one line; cut after MAX_NAME_WORDS words (marked with '…')."""
+    words = clause.split()
+    if len(words) <= MAX_NAME_WORDS:
+        return " ".join(words)
+    return " ".join(words[:MAX_NAME_WORDS]) + " …"
+
+
+def alias_key_of(name: str) -> str:
+    """Merge key: the clause's words, lower case ('happening:i visited kyiv last month')."""
+    return ALIAS_PREFIX + " ".join(word.lower().strip("’'.") for word in _WORD.findall(name.rstrip(" …")))
+
+
+def _bounds_rather_than_dates(text: str, expression: TimeExpression) -> bool:
+    return expression.text.lower().startswith(_BOUNDING_START) or bool(
+        _BOUNDING_CUE.search(text, max(0, expression.char_start - 24), expression.char_start)
+    )
+
+
+def _is_question(text: str, sentence: tuple[int, int]) -> bool:
+    return text[sentence[0] : sentence[1]].rstrip().rstrip("”\"’'").endswith("?")
+
+
+def _nearest_word(lex: Lexicon, text: str, span: tuple[int, int], expression: TimeExpression) -> HappeningWord | None:
+    best: tuple[int, HappeningWord] | None = None
+    for match in lex.pattern.finditer(text, span[0], span[1]):
+        distance = min(abs(match.start() - expression.char_end), abs(expression.char_start - match.end()))
+        word = lex.words.get(" ".join(match.group(0).lower().split()))
+        if word is not None and (best is None or distance < best[0]):
+            best = (distance, word)
+    return best[1] if best else None
+
+
+def find_happenings(
+    document_id: str,
+    text: str,
+    sentence_spans: Sequence[tuple[int, int]],
+    time_expressions: Sequence[TimeExpression],
+    mentions: Sequence[EventMention],
+    first_index: int,
+) -> list[EventMention]:
+    """Happenings of one document (pure): one per dating time expression no event mention used,
+    numbered from ``first_index`` after the document's trigger mentions."""
+    lex = lexicon()
+    used = {mention.timex_id for mention in mentions if mention.timex_id}
+    covered = [(mention.char_start, mention.char_end) for mention in mentions]
+    own_days = {
+        (mention.event_date, family)
+        for mention in mentions
+        if mention.event_date is not None and mention.date_precision == "day"
+        for family in (lex.family_of_kind.get(mention.kind, mention.kind),)
+    }
+    found: list[EventMention] = []
+    seen: set[tuple[str, str]] = set()
+    for expression in time_expressions:
+        if expression.kind not in _DATING_KINDS or expression.precision not in _PRECISIONS:
+            continue
+        if expression.timex_id in used or _bounds_rather_than_dates(text, expression):
+            continue
+        event_date, precision = date_from_value(expression.value)
+        sentence = _sentence_of(sentence_spans, expression.char_start)
+        if event_date is None or sentence is None or _is_question(text, sentence):
+            continue
+        span = clause_span(text, sentence, expression.char_start, expression.char_end)
+        word = _nearest_word(lex, text, span, expression)
+        if word is None or any(start < span[1] and span[0] < end for start, end in covered):
+            continue
+        if precision == "day" and word.family and (event_date, word.family) in own_days:
+            continue  # 'President X met with Prime Minister Y today' in the readout of that meeting
+        name = happening_name(text[span[0] : span[1]])
+        key = alias_key_of(name)
+        if (key, expression.value) in seen:
+            continue
+        seen.add((key, expression.value))
+        found.append(
+            EventMention(
+                document_id=document_id,
+                event_mention_id=f"{document_id}-e{first_index + len(found):05d}",
+                char_start=span[0],
+                char_end=span[1],
+                text=text[span[0] : span[1]],
+                name=name,
+                kind=word.kind,
+                alias_key=key,
+                event_date=event_date,
+                date_precision=precision,
+                date_method=expression.method,
+                start_time=None,
+                duration_minutes=None,
+                place=None,
+                participant_keys=(),
+                first_of_its_kind=False,
+                utterance_id=expression.utterance_id,
+                timex_id=expression.timex_id,
+            )
+        )
+    return found
+
+
+def _sentence_of(spans: Sequence[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return spans[index]
+    return None
