@@ -22,7 +22,7 @@ import functools
 import itertools
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from orchestration.extract.records import EventMention, TimeExpression
@@ -33,17 +33,20 @@ REFERENCE_DIR_VARIABLE = "READOUT_REFERENCE_DIR"
 ALIAS_PREFIX = "happening:"
 MAX_NAME_WORDS = 16  # a clause longer than this is cut (the evidence span keeps the whole clause)
 MIN_CLAUSE_WORDS = 3  # 'In 2018,' alone is a fronted date: the happening is the clause after it
+MAX_FOLLOWING_CLAUSES = 3  # how far past a fronted date the clause with the happening word may be
+MAX_ANTECEDENT_WORDS = 14  # 'The Los Angeles Declaration on Migration and Protection, which ...'
 
 _DATING_KINDS = frozenset({"date", "relative"})
 _PRECISIONS = frozenset({"day", "month", "year"})
 # A clause ends at punctuation or before a subordinating word ('..., when Canada hosted the G7').
-_CLAUSE_BOUNDARY = re.compile(
-    r"[,;:()\[\]—–]|\s-\s|\s(?=(?:when|where|which|while|because|whereas|although|though|but)\b)"
+_CLAUSE_BOUNDARY = re.compile(  # not parentheses: '(NISAR) will be launched in 2024' needs its subject
+    r"[,;:\[\]—–]|\s-\s|\s(?=(?:when|where|which|while|because|whereas|although|though|but)\b)"
 )
 _LEADING_FUNCTION_WORDS = re.compile(
     r"^(?:[\s\"“”'‘’]|and\b|but\b|so\b|when\b|where\b|which\b|that\b|while\b|as\b|because\b|then\b|also\b)+",
     re.IGNORECASE,
 )
+_RELATIVE_OPENING = re.compile(r"\s*(?:which|who|that)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'.+-]+")
 # Words just before the expression that make it a bound, not the date of a happening.
 _BOUNDING_CUE = re.compile(
@@ -84,9 +87,21 @@ def _lexicon(_folder: str | None) -> Lexicon:
     return Lexicon(re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), words, family_of_kind)
 
 
-def clause_span(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    """The clause of ``sentence`` holding text[start:end]; a fronted date ('In 2018, when Canada
-    hosted the G7') gives the clause after it. Leading conjunctions and quotes are left out."""
+def clause_span(
+    text: str,
+    sentence: tuple[int, int],
+    start: int,
+    end: int,
+    holds_word: Callable[[int, int], bool] | None = None,
+) -> tuple[int, int]:
+    """The clause of ``sentence`` holding text[start:end]. Leading conjunctions and quotes are left out.
+
+    - A fronted date ('In 2018, when Canada hosted the G7'; 'In October, the United States, Japan,
+      and Korea will convene a dialogue') gives the clauses after it, up to the first that
+      ``holds_word`` (a happening word), at most MAX_FOLLOWING_CLAUSES of them.
+    - A relative clause ('..., which the two countries signed last June') takes its antecedent
+      clause along when that is short (MAX_ANTECEDENT_WORDS): it names what was signed.
+    """
     sentence_start, sentence_end = sentence
     cuts = [sentence_start, sentence_end]
     cuts += [sentence_start + m.start() + 1 for m in _CLAUSE_BOUNDARY.finditer(text[sentence_start:sentence_end])]
@@ -95,11 +110,15 @@ def clause_span(text: str, sentence: tuple[int, int], start: int, end: int) -> t
     right = min((cut for cut in cuts if cut >= end), default=sentence_end)
     rest = _LEADING_FUNCTION_WORDS.sub("", f"{text[left:start]} {text[end:right]}".strip())
     if len(_WORD.findall(rest)) < MIN_CLAUSE_WORDS:
-        following = [cut for cut in cuts if cut >= right]
-        for first, second in itertools.pairwise(following):
-            if _WORD.search(text, first, second):  # the next clause with words ('when' opens one)
-                left, right = first, second
-                break
+        following = [(a, b) for a, b in itertools.pairwise(c for c in cuts if c >= right) if _WORD.search(text, a, b)]
+        following = following[:MAX_FOLLOWING_CLAUSES]
+        if following:
+            chosen = next((b for a, b in following if holds_word and holds_word(a, b)), following[0][1])
+            left, right = following[0][0], chosen
+    elif _RELATIVE_OPENING.match(text, left) and text[:left].rstrip().endswith(","):
+        before = [cut for cut in cuts if cut < left - 1]
+        if before and len(_WORD.findall(text, before[-1], left)) <= MAX_ANTECEDENT_WORDS:
+            left = before[-1]
     return _trimmed(text, left, right)
 
 
@@ -169,6 +188,10 @@ def find_happenings(
     }
     found: list[EventMention] = []
     seen: set[tuple[str, str]] = set()
+
+    def holds_word(start: int, end: int) -> bool:
+        return lex.pattern.search(text, start, end) is not None
+
     for expression in time_expressions:
         if expression.kind not in _DATING_KINDS or expression.precision not in _PRECISIONS:
             continue
@@ -178,7 +201,7 @@ def find_happenings(
         sentence = _sentence_of(sentence_spans, expression.char_start)
         if event_date is None or sentence is None or _is_question(text, sentence):
             continue
-        span = clause_span(text, sentence, expression.char_start, expression.char_end)
+        span = clause_span(text, sentence, expression.char_start, expression.char_end, holds_word)
         word = _nearest_word(lex, text, span, expression)
         if word is None or any(start < span[1] and span[0] < end for start, end in covered):
             continue

@@ -76,9 +76,9 @@ _DAY_MONTH_YEAR = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"\b(?=[ADFJMNOS])(?P<month>{MONTH_FULL}|{_MONTH_ANY})\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)")
 _CUED_MONTH = re.compile(
-    rf"\b(?=[TtLlNnEeMmisbufdao])(?P<cue>[Tt]his\s+past|[Tt]his|[Ll]ast|[Nn]ext|[Ee]arlier\s+in|[Ll]ater\s+in|[Ee]arly|[Ll]ate|[Mm]id-?"
-    rf"|in|since|by|until|through|from|during|before|after|of|since\s+early|since\s+late|in\s+early|in\s+late"
-    rf"|in\s+mid-?)\s+(?P<month>{MONTH_FULL})\b(?!\s+\d)"
+    rf"\b(?=[TtLlNnEeMmIiSsBbUuFfDdAao])(?P<cue>[Tt]his\s+past|[Tt]his|[Ll]ast|[Nn]ext|[Ee]arlier\s+in|[Ll]ater\s+in"
+    rf"|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|of"
+    rf"|[Ss]ince\s+early|[Ss]ince\s+late|[Ii]n\s+early|[Ii]n\s+late|[Ii]n\s+mid-?)\s+(?P<month>{MONTH_FULL})\b(?!\s+\d)"
 )
 _CUED_YEAR = re.compile(
     rf"\b(?=[IiSsBbutfdaoEeLlMm])(?P<cue>[Ii]n\s+early|[Ii]n\s+late|[Ii]n|[Ss]ince|[Bb]y|until|through|from|during|before|after|of|[Ee]arly"

@@ -229,3 +229,9 @@ def test_a_month_of_a_year_beats_a_cued_month_that_starts_first() -> None:
 
     found = find_time_expressions("d", "Back in May of 2022, I met them.", dt.date(2023, 8, 18), "metadata", [])
     assert [(t.text, t.value) for t in found] == [("May of 2022", "2022-05")]
+
+
+def test_a_capitalised_cue_opens_a_month_at_the_start_of_a_sentence() -> None:
+    text = "In July, the envoy came home. During March we met."
+    found = find_time_expressions("d", text, dt.date(2031, 5, 10), "stated", [])
+    assert [(t.text, t.value) for t in found] == [("In July", "2030-07"), ("During March", "2031-03")]
