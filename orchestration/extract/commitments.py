@@ -217,6 +217,11 @@ CLAUSE_BREAKS = frozenset(
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 FIRST_PERSON = frozenset({"i", "we"})
 OWN_POSSESSIVES = frozenset({"our", "my"})
+# Heads after 'our' that name the speaker's side itself ('our two countries will'), unlike 'our alliance will grow'.
+OWN_BODIES = frozenset(
+    {"countries", "nations", "governments", "government", "sides", "leaders", "ministers", "delegations",
+     "administration", "ministry", "ministries", "department", "departments", "cabinet", "teams", "team"}
+)  # fmt: skip
 THIRD_PERSON = frozenset({"he", "she", "they"})
 PRONOUNS = FIRST_PERSON | THIRD_PERSON | {"it", "you"}
 # Nouns that name a party able to commit ('the Ministry of Defense', 'both sides', 'the ministers').
@@ -654,7 +659,8 @@ def _subject_role(subject: list[str], narration: bool, reported: bool, parties: 
     if last in THIRD_PERSON and len(subject) == 1:
         return "actor" if narration and reported else "excluded"
     if subject[0].lower() in OWN_POSSESSIVES:
-        return "own"
+        # 'our two countries will', 'our governments will': the parties themselves, not a thing of theirs
+        return "actor" if last in OWN_BODIES else "own"
     tail = _country_tail(joined, lex) if not joined.islower() else None
     if tail is not None:
         # with fewer than two known parties the counterpart cannot be told from a third country

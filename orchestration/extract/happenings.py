@@ -59,6 +59,7 @@ _BOUNDING_START = ("since", "by ", "until", "through", "before", "after", "from"
 class HappeningWord(NamedTuple):
     kind: str
     family: str | None  # the ref_event_kinds family it retells (meeting, call, visit ...), if any
+    generic: bool = False  # 'announced', 'event': the kind only when no specific word is in the clause
 
 
 class Lexicon(NamedTuple):
@@ -78,7 +79,11 @@ def _lexicon(_folder: str | None) -> Lexicon:
     for row in load_reference("ref_happening_words"):
         phrase = " ".join((row.get("phrase") or "").lower().split())
         if phrase:
-            words[phrase] = HappeningWord(row["kind"].strip(), (row.get("family") or "").strip() or None)
+            words[phrase] = HappeningWord(
+                row["kind"].strip(),
+                (row.get("family") or "").strip() or None,
+                (row.get("generic") or "").strip().lower() == "true",
+            )
     alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(words, key=len, reverse=True))
     family_of_kind = {row["kind"].strip(): row["family"].strip() for row in load_reference("ref_event_kinds")}
     for row in load_reference("ref_event_qualifiers"):
@@ -128,9 +133,9 @@ def _trimmed(text: str, left: int, right: int) -> tuple[int, int]:
     offset = lead.end() if lead else 0
     while offset < len(chunk) and chunk[offset] in " \t\n,;:—–-()[]":
         offset += 1
-    kept = chunk.rstrip(" \t\n,;:—–-()[]!")
+    kept = chunk.rstrip(' \t\n,;:—–-()[]!”"')
     if kept.endswith(".") and "." not in kept.rsplit(None, 1)[-1][:-1]:  # a full stop, not 'U.S.'
-        kept = kept[:-1]
+        kept = kept[:-1].rstrip(' ”"')
     return left + offset, left + max(offset, len(kept))
 
 
@@ -158,13 +163,14 @@ def _is_question(text: str, sentence: tuple[int, int]) -> bool:
 
 
 def _nearest_word(lex: Lexicon, text: str, span: tuple[int, int], expression: TimeExpression) -> HappeningWord | None:
-    best: tuple[int, HappeningWord] | None = None
+    """The happening word nearest the date; a specific one ('signed') before a generic one ('announced')."""
+    best: tuple[bool, int, HappeningWord] | None = None
     for match in lex.pattern.finditer(text, span[0], span[1]):
         distance = min(abs(match.start() - expression.char_end), abs(expression.char_start - match.end()))
         word = lex.words.get(" ".join(match.group(0).lower().split()))
-        if word is not None and (best is None or distance < best[0]):
-            best = (distance, word)
-    return best[1] if best else None
+        if word is not None and (best is None or (word.generic, distance) < best[:2]):
+            best = (word.generic, distance, word)
+    return best[2] if best else None
 
 
 def find_happenings(

@@ -36,7 +36,7 @@ NUMBER_WORDS: dict[str, float] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "several": 3, "a few": 3, "few": 3, "half a": 0.5, "half an": 0.5, "a couple of": 2, "couple of": 2,
 }  # fmt: skip
 UNIT_MINUTES: dict[str, float] = {
@@ -52,9 +52,11 @@ _MONTH_ANY = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _NUM_WORD = (
-    r"(?:\d+(?:\.\d+)?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven"
+    r"(?:\d+(?:\.\d+)?"
+    r"|(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety)-(?:one|two|three|four|five|six"
+    r"|seven|eight|nine)|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven"
     r"|[Tt]welve|[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]hirty"
-    r"|[Ff]orty(?:-five)?|[Ff]ifty|[Ss]ixty|[Nn]inety|[Ss]everal|[Aa]\s+few|[Aa]\s+couple\s+of|[Hh]alf\s+an?|[Aa]n?)"
+    r"|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety|[Ss]everal|[Aa]\s+few|[Aa]\s+couple\s+of|[Hh]alf\s+an?|[Aa]n?)"
 )
 _UNIT = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?)"
 
@@ -494,6 +496,9 @@ def parse_number(words: str) -> float | None:
             return float(normal)
         except ValueError:
             return None
+    tens, _, unit = normal.partition("-")
+    if unit and tens in NUMBER_WORDS and unit in NUMBER_WORDS:  # 'twenty-five'
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
     return NUMBER_WORDS.get(normal)
 
 

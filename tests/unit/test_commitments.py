@@ -338,3 +338,9 @@ def test_present_tense_commitments_and_plans_of_named_parties() -> None:
     assert cues("Ruritania plans to join the exercises next year.") == [("intent", "Ruritania plans to j")]
     assert cues("The Ruritanian plan to modernize the fleet is in line with the review.") == []
     assert cues("They met and committed to strengthening cooperation.")[0][0] == "committed"
+
+
+def test_our_countries_are_the_parties_and_our_alliance_a_thing_of_theirs() -> None:
+    rows = said("Our two countries will also expand joint research on fisheries.")
+    assert [row.modality for row in rows] == ["will"]
+    assert said("Our alliance will grow ever stronger in the years ahead.") == []

@@ -73,3 +73,10 @@ def test_happenings_merge_only_with_the_same_words_on_the_same_date() -> None:
     resolution = resolve_events(first + same + other_day, [], [], [])
     assert sorted(event.source_document_count for event in resolution.events) == [1, 2]
     assert {event.kind for event in resolution.events} == {"launch"}
+
+
+def test_a_specific_word_gives_the_kind_before_a_generic_one() -> None:
+    [row] = happenings("Yesterday the two ministers announced that they signed a fisheries accord.")
+    assert row.kind == "signing"
+    [row] = happenings("Yesterday the two ministers announced new quotas.")
+    assert row.kind == "announcement"

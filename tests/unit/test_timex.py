@@ -235,3 +235,8 @@ def test_a_capitalised_cue_opens_a_month_at_the_start_of_a_sentence() -> None:
     text = "In July, the envoy came home. During March we met."
     found = find_time_expressions("d", text, dt.date(2031, 5, 10), "stated", [])
     assert [(t.text, t.value) for t in found] == [("In July", "2030-07"), ("During March", "2031-03")]
+
+
+def test_compound_number_words_count_whole() -> None:
+    found = find_time_expressions("d", "Twenty-five years ago, we signed it.", dt.date(2022, 5, 10), "stated", [])
+    assert [(t.text, t.value) for t in found] == [("Twenty-five years ago", "1997")]
