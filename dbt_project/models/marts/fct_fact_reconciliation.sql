@@ -7,7 +7,8 @@
 -- copy repeats it). A copy beside a source of another or unknown publisher does corroborate
 -- it: nothing says one was taken from the other. For dates, a coarser value that the
 -- winning date falls in ('2024-07' for '2024-07-28') agrees with it rather than conflicting, and
--- so does a country for a place that is no country ('China' for 'Beijing'), and the other way round.
+-- so does a country for a place that is no country ('China' for 'Beijing'), and the other way round,
+-- and a place without the region another source adds after a comma ('Woodside', 'Woodside, California').
 with claims as (
     select * from {{ ref('fct_fact_claim') }}
 ),
@@ -48,7 +49,9 @@ keyed as (
             when publishing.publisher_key is null then 'copy:' || lower(sourced.republished_from)
         end as source_key,
         -- a place that is a whole country ('China'): coarser than any other place
-        sourced.attribute = 'place' and countries.name is not null as is_country_place
+        sourced.attribute = 'place' and countries.name is not null as is_country_place,
+        -- a place compared without case or extra spacing ('San   Francisco')
+        lower(regexp_replace(trim(sourced.value), '\s+', ' ', 'g')) as place_key
     from sourced
     left join publishing
         on
@@ -85,6 +88,7 @@ per_value as (
         keyed.attribute,
         keyed.value,
         any_value(keyed.is_country_place) as is_country_place,
+        any_value(keyed.place_key) as place_key,
         {{ independent_sources('true') }} as independent_source_count,
         -- claims, a copy's claim (same source, same offset) counted once
         count(distinct [coalesce(keyed.source_key, keyed.document_id), keyed.char_start::varchar]) as claim_count,
@@ -127,7 +131,17 @@ compared as (
         winners.value as winning_value,
         keyed.value = winners.value
         or (keyed.attribute = 'date' and starts_with(winners.value, keyed.value))
-        or (keyed.attribute = 'place' and keyed.is_country_place != winners.is_country_place) as agrees
+        or (keyed.attribute = 'place' and keyed.is_country_place != winners.is_country_place)
+        -- the same place printed in another case or spacing, or with its region after a comma
+        -- ('Woodside' and 'Woodside, California'); 'Portland, Oregon' and 'Portland, Maine' differ
+        or (
+            keyed.attribute = 'place'
+            and (
+                keyed.place_key = winners.place_key
+                or keyed.place_key = split_part(winners.place_key, ',', 1)
+                or winners.place_key = split_part(keyed.place_key, ',', 1)
+            )
+        ) as agrees
     from keyed
     inner join winners on keyed.fact_key = winners.fact_key and keyed.attribute = winners.attribute
 ),
