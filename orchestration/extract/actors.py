@@ -10,8 +10,9 @@ and whom the subject names. The rules, in order:
    'we agreed / reaffirmed' at a meeting of several parties binds them all; otherwise a speaker's
    'I' / 'we' binds the speaker's country;
 4. a person named as the subject in narration ('Prime Minister Kishida vowed') binds that
-   person's country; a government body or office ('the Department of Education will') binds the
-   speaker's government, or the publisher's in a text no other government takes part in;
+   person's country, two or more ('Minister Shin and Secretary Austin affirmed') all of theirs; a
+   government body or office ('the Department of Education will') binds the speaker's government,
+   or the publisher's in a text no other government takes part in;
 5. 'we' in the narration of a single government's own document binds that government;
 6. otherwise unknown: no guess from whoever is mentioned.
 
@@ -161,6 +162,7 @@ def attribute(
     countries: re.Pattern[str],
     country_of: Mapping[str, str],
     body_subject: bool = False,
+    co_subject_countries: frozenset[str] = frozenset(),
 ) -> Actor:
     """The countries a commitment binds, from the words before its cue (``subject``), the cue up to its
     object (``cue_head``: 'reaffirmed the U.S. commitment'), its sentence and the document."""
@@ -193,6 +195,9 @@ def attribute(
     if narration:
         if several and context.joint_text and (THEY.search(whole) or (has_person and PERSON_PAIR.search(whole))):
             return Actor(parties, "parties")  # 'They reaffirmed', 'President X and Prime Minister Y committed'
+        if co_subject_countries:
+            # 'Minister Shin and Secretary Austin affirmed': every named person's country
+            return Actor(co_subject_countries, "person")
         if has_person and not plural:
             return Actor(frozenset({person_country} if person_country else ()), "person")
         if plural and context.joint_text and several:

@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from orchestration.extract.actors import ActorContext, attribute, country_runs, document_context
+from orchestration.extract.actors import PERSON_PAIR, ActorContext, attribute, country_runs, document_context
 from orchestration.extract.countries import country_rows
 from orchestration.extract.names import trie_regex
 from orchestration.extract.records import LocalPerson, PersonMention, Sentence, TimeExpression, Utterance
@@ -392,6 +392,9 @@ def find_commitments(
         person = _committing_person(utterance, narration, sentence, best, person_mentions)
         subject = _subject_zone(text[: best.start], best, lex)
         cue_head = _head_of_cue(best.match.group(0))
+        co_subjects = (
+            _co_subject_countries(text, sentence, best, subject, person_mentions, people) if narration else frozenset()
+        )
         actor = attribute(
             subject=subject,
             cue_head=cue_head,
@@ -407,6 +410,7 @@ def find_commitments(
             countries=lex.countries,
             country_of=lex.country_of,
             body_subject=_names_a_body(best.subject_words),
+            co_subject_countries=co_subjects,
         )
         timex = best.timex
         rows.append(
@@ -745,6 +749,37 @@ def _verb_phrase(after: str) -> str:
 def _is_adverb(word: str) -> bool:
     """Listed adverbs, plus long '-ly' words that are not verbs ('finally', 'really'; not 'apply', 'supply')."""
     return word in VERB_ADVERBS or (len(word) >= 6 and word.endswith("ly") and word not in LY_VERBS)
+
+
+def _co_subject_countries(
+    text: str,
+    sentence: Sentence,
+    best: Candidate,
+    subject: str,
+    mentions: Sequence[PersonMention],
+    people: dict[str, LocalPerson],
+) -> frozenset[str]:
+    """'Minister Shin and Secretary Austin affirmed ...' (or '..., and they pledged to'): the countries of
+    the two or more people a coordinated subject names before the cue, when each has one in the
+    document; empty otherwise (the other rules of ``actors`` decide)."""
+    if _THEY_SUBJECT.search(subject):
+        pair = PERSON_PAIR.search(text, 0, best.start)
+        if pair is None:
+            return frozenset()
+        zone = pair.span()
+    elif " and " in subject:
+        zone = (best.start - len(subject), best.start)
+    else:
+        return frozenset()
+    first, last = sentence.char_start + zone[0], sentence.char_start + zone[1]
+    keys = {m.local_person_key for m in mentions if first <= m.char_start and m.char_end <= last}
+    countries = {people[key].country if key in people else None for key in keys}
+    if len(keys) < 2 or None in countries:
+        return frozenset()
+    return frozenset(country for country in countries if country)
+
+
+_THEY_SUBJECT = re.compile(r"^\s*(?:and\s+)?(?:[Tt]hey|[Bb]oth|[Tt]he\s+two)\s*$")
 
 
 def _committing_person(

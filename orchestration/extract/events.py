@@ -2160,6 +2160,7 @@ def merge_mentions(
             clusters.append((alias, parties, subgroup))
     _attach_undated(undated, clusters, links, document_days or {}, undated_transcripts or set(), people_of or {})
     clusters = _merge_party_named_generics(clusters)
+    clusters = _merge_place_named_generics(clusters)
     clusters = _merge_counted_parties(clusters)
     person_of = {(link.document_id, link.local_person_key): link.person_id for link in person_links}
     named_by: dict[int, list[EventMention]] = {}
@@ -2241,6 +2242,35 @@ def _merge_party_named_generics(
         if day is not None:
             by_key[(alias.split("@", 1)[0], day, parties)].append(index)
     return _absorb(clusters, {index: indexes[0] for indexes in by_key.values() for index in indexes[1:]})
+
+
+def _merge_place_named_generics(
+    clusters: list[tuple[str, str | None, list[EventMention]]],
+) -> list[tuple[str, str | None, list[EventMention]]]:
+    """'The meeting in Bali' of November 2022 is one event in every source that names it so: clusters
+    kept to their document because their name has no core words merge across documents when they
+    are of one kind, at one place and on one date (at the same precision), and no two of them name
+    different parties. A transcript's own event ('Remarks ... Before Bilateral Meeting | Vilnius')
+    never merges so: one city holds several bilaterals a day."""
+    by_key: dict[tuple[str, str, dt.date, str], list[int]] = collections.defaultdict(list)
+    for index, (alias, _parties, members) in enumerate(clusters):
+        if "@" not in alias or any(m.document_event for m in members):
+            continue
+        place = _most_common([m.place for m in members])
+        first = next((m for m in members if m.event_date is not None), None)
+        if place and first is not None and first.date_precision:
+            key = (alias.split("@", 1)[0], " ".join(place.lower().split()), first.event_date, first.date_precision)
+            by_key[key].append(index)
+    merges: dict[int, int] = {}
+    for indexes in by_key.values():
+        named = {clusters[i][1] or _only_parties(clusters[i][2]) for i in indexes} - {None}
+        if (
+            len(indexes) > 1
+            and len(named) <= 1
+            and len({clusters[i][2][0].document_id for i in indexes}) == len(indexes)
+        ):
+            merges.update({index: indexes[0] for index in indexes[1:]})
+    return _absorb(clusters, merges)
 
 
 def _only_parties(members: list[EventMention]) -> str | None:

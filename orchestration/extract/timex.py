@@ -103,7 +103,8 @@ _PERIOD = re.compile(
 # 'after one and a half years since the last time': the last occurrence was that long ago.
 _SINCE_LAST = r"since\s+the\s+(?:last|previous)(?:\s+(?:time|one|meeting))?"
 _OFFSET = re.compile(
-    rf"\b(?P<num>{_NUM_WORD})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{_UNIT})\s+"
+    rf"\b(?P<num>{_NUM_WORD})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{_UNIT})"
+    rf"(?:\s+and\s+(?P<num2>{_NUM_WORD})\s+(?P<unit2>{_UNIT}))?\s+"  # 'a year and a day ago'
     rf"(?P<dir>ago|{_SINCE_LAST}|from\s+now|before\s+that|earlier)\b",
     re.IGNORECASE,
 )
@@ -304,8 +305,9 @@ def find_expressions(text: str) -> list[FoundExpression]:
         for low, high in merge_spans(spans):
             for match in pattern.finditer(text, low, high):
                 if family == "duration":
-                    offset = _OFFSET.match(text, match.start())
-                    if offset:  # '20 days ago' is a point in time, not a duration
+                    # 'about a year and a day ago': the offset may start inside the duration's words
+                    offset = _OFFSET.search(text, match.start(), min(length, match.end() + 48))
+                    if offset and offset.start() < match.end():  # '20 days ago' is a point in time
                         found[("offset", offset.start(), offset.end())] = FoundExpression(
                             "offset", offset.start(), offset.end(), offset
                         )
@@ -667,6 +669,8 @@ _PERIOD_PRECISION = {"year": "year", "month": "month", "quarter": "quarter", "we
 
 
 def _resolve_offset(match: re.Match[str], anchor: dt.date | None, direction: str | None) -> Resolution:
+    if match["num2"]:
+        return _resolve_compound_offset(match, anchor, 1 if match["dir"].lower().startswith("from") else -1)
     amount = parse_number(match["num"])
     if amount is not None and match["half"]:
         amount += 0.5
@@ -684,6 +688,26 @@ def _resolve_offset(match: re.Match[str], anchor: dt.date | None, direction: str
         return Resolution("relative", value, precision, own_direction, True)
     days = round(amount * (7 if unit == "week" else 1)) * sign
     return Resolution("relative", (anchor + dt.timedelta(days=days)).isoformat(), "day", own_direction, True)
+
+
+def _resolve_compound_offset(match: re.Match[str], anchor: dt.date | None, sign: int) -> Resolution:
+    """'a year and a day ago': both parts counted back (forward for 'from now'), to the day."""
+    own_direction = "future" if sign > 0 else "past"
+    first, second = parse_number(match["num"]), parse_number(match["num2"])
+    units = (unit_name(match["unit"]), unit_name(match["unit2"]))
+    if anchor is None or first is None or second is None or {"second", "minute", "min", "hour", "hr"} & set(units):
+        return Resolution("relative", None, "day", own_direction, True)
+    months = days = 0.0
+    for amount, unit in ((first, units[0]), (second, units[1])):
+        if unit in ("month", "year", "decade"):
+            months += amount * {"month": 1, "year": 12, "decade": 120}[unit]
+        else:
+            days += amount * (7 if unit == "week" else 1)
+    year, month = add_months(anchor.year, anchor.month, round(months) * sign)
+    day = _safe_date(year, month, min(anchor.day, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
+    if day is None:
+        return Resolution("relative", None, "day", own_direction, True)
+    return Resolution("relative", (day + dt.timedelta(days=round(days) * sign)).isoformat(), "day", own_direction, True)
 
 
 _RELATIVE_RESOLVERS = (

@@ -344,3 +344,21 @@ def test_our_countries_are_the_parties_and_our_alliance_a_thing_of_theirs() -> N
     rows = said("Our two countries will also expand joint research on fisheries.")
     assert [row.modality for row in rows] == ["will"]
     assert said("Our alliance will grow ever stronger in the years ahead.") == []
+
+
+def test_two_people_as_the_subject_bind_both_their_countries():
+    sentence = "Minister Moreau and Minister Lindqvist pledged to expand their joint patrols."
+    mentions = [("Moreau", "moreau"), ("Lindqvist", "lindqvist")]
+    [row] = run(build([("narrator", None, [sentence])], kind="news", mentions=mentions))
+    assert row.actor == "FR;SE"
+    sentence = "Minister Moreau and a journalist, Okafor, pledged to expand their joint patrols."
+    mentions = [("Moreau", "moreau"), ("Okafor", "okafor")]
+    [row] = run(build([("narrator", None, [sentence])], kind="news", mentions=mentions))
+    assert (row.actor, row.local_person_key) == (None, "okafor")  # one without a country: the old rule
+
+
+def test_they_after_two_named_people_binds_both_their_countries():
+    sentence = "Minister Moreau and Minister Lindqvist met in Paris, and they pledged to expand joint patrols."
+    mentions = [("Moreau", "moreau"), ("Lindqvist", "lindqvist")]
+    [row] = run(build([("narrator", None, [sentence])], kind="news", mentions=mentions))
+    assert row.actor == "FR;SE"

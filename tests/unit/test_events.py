@@ -763,3 +763,14 @@ def test_a_transcript_titled_as_spoken_at_an_occasion_is_that_event() -> None:
         ]
     meta = {"date": "2031-06-22", "title": "Remarks by President Doe on the economy"}
     assert mentions_of(text, kind="transcript", metadata=meta, utterances=utterances).event_mentions == []
+
+
+def test_generic_events_at_one_place_and_date_merge_across_documents() -> None:
+    first = mentions_of("We recalled the meeting in Bergen in May 2029.", metadata={"date": "2031-01-05"}, doc="a")
+    second = mentions_of("Officials met again, after the meeting in Bergen in May 2029.", doc="b")
+    elsewhere = mentions_of("The meeting in Tromsø in May 2029 was short.", doc="c")
+    mentions = first.event_mentions + second.event_mentions + elsewhere.event_mentions
+    dates = [first.document_date, second.document_date, elsewhere.document_date]
+    resolution = resolve_events(mentions, dates, first.time_expressions + second.time_expressions, [])
+    by_place = {(e.place, e.start_date, e.source_document_count) for e in resolution.events if e.place}
+    assert by_place == {("Bergen", dt.date(2029, 5, 1), 2), ("Tromsø", dt.date(2029, 5, 1), 1)}

@@ -240,3 +240,13 @@ def test_a_capitalised_cue_opens_a_month_at_the_start_of_a_sentence() -> None:
 def test_compound_number_words_count_whole() -> None:
     found = find_time_expressions("d", "Twenty-five years ago, we signed it.", dt.date(2022, 5, 10), "stated", [])
     assert [(t.text, t.value) for t in found] == [("Twenty-five years ago", "1997")]
+
+
+def test_a_compound_offset_counts_both_parts_back_to_the_day() -> None:
+    text = "About a year and a day ago, we met in Bali. It lasted about an hour, ten days ago."
+    found = find_time_expressions("d", text, dt.date(2023, 11, 15), "stated", [])
+    assert [(t.text, t.kind, t.value) for t in found] == [
+        ("a year and a day ago", "relative", "2022-11-14"),
+        ("about an hour", "duration", "PT1H"),
+        ("ten days ago", "relative", "2023-11-05"),
+    ]
