@@ -16,11 +16,13 @@ a readable subject or value yields nothing: a claim must say what it is about.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from orchestration.extract.amounts import find_amounts
 from orchestration.extract.records import Sentence, TimeExpression, Utterance
 from orchestration.extract.reference import load_reference
 from orchestration.extract.timex import keyword_positions, merge_spans
@@ -153,10 +155,39 @@ def find_entity_claims(
     utterances: Sequence[Utterance],
     sentences: Sequence[Sentence],
     time_expressions: Sequence[TimeExpression],
+    published_on: dt.date | None = None,
 ) -> list[EntityClaim]:
-    """Every cue of ``ref_claim_cues`` in the document whose subject and value can be read, in text order."""
+    """Every cue of ``ref_claim_cues`` in the document whose subject and value can be read, in text order,
+    then the sums of money it states (``amounts``; they need the document's date ``published_on``)."""
+    claims = _cue_claims(document_id, clean_text, sentences, time_expressions)
+    for read in find_amounts(clean_text, sentences, published_on):
+        claims.append(
+            EntityClaim(
+                document_id,
+                f"{document_id}-f{len(claims) + 1:05d}",
+                read.utterance_id,
+                "amount",
+                read.subject,
+                read.subject_key,
+                read.attribute,
+                read.value,
+                None,
+                read.char_start,
+                read.char_end,
+                clean_text[read.char_start : read.char_end],
+            )
+        )
+    return claims
+
+
+def _cue_claims(
+    document_id: str,
+    clean_text: str,
+    sentences: Sequence[Sentence],
+    time_expressions: Sequence[TimeExpression],
+) -> list[EntityClaim]:
     lowered = clean_text.lower()
-    windows = [(cue, _trigger_windows(lowered, cue.triggers)) for cue in claim_cues()]
+    windows = [(cue, _trigger_windows(lowered, cue.triggers)) for cue in claim_cues() if cue.kind != "amount"]
     if not any(spans for _, spans in windows):
         return []
     sentence_starts = [s.char_start for s in sentences]

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from orchestration.extract.clauses import WORD, clause_span
 from orchestration.extract.records import EventMention, TimeExpression
 from orchestration.extract.reference import load_reference
 from orchestration.extract.timex import date_from_value
@@ -32,22 +32,10 @@ from orchestration.extract.timex import date_from_value
 REFERENCE_DIR_VARIABLE = "READOUT_REFERENCE_DIR"
 ALIAS_PREFIX = "happening:"
 MAX_NAME_WORDS = 16  # a clause longer than this is cut (the evidence span keeps the whole clause)
-MIN_CLAUSE_WORDS = 3  # 'In 2018,' alone is a fronted date: the happening is the clause after it
-MAX_FOLLOWING_CLAUSES = 3  # how far past a fronted date the clause with the happening word may be
-MAX_ANTECEDENT_WORDS = 14  # 'The Los Angeles Declaration on Migration and Protection, which ...'
 
 _DATING_KINDS = frozenset({"date", "relative"})
 _PRECISIONS = frozenset({"day", "month", "year"})
 # A clause ends at punctuation or before a subordinating word ('..., when Canada hosted the G7').
-_CLAUSE_BOUNDARY = re.compile(  # not parentheses: '(NISAR) will be launched in 2024' needs its subject
-    r"[,;:\[\]—–]|\s-\s|\s(?=(?:when|where|which|while|because|whereas|although|though|but)\b)"
-)
-_LEADING_FUNCTION_WORDS = re.compile(
-    r"^(?:[\s\"“”'‘’]|and\b|but\b|so\b|when\b|where\b|which\b|that\b|while\b|as\b|because\b|then\b|also\b)+",
-    re.IGNORECASE,
-)
-_RELATIVE_OPENING = re.compile(r"\s*(?:which|who|that)\b", re.IGNORECASE)
-_WORD = re.compile(r"[\w’'.+-]+")
 # Words just before the expression that make it a bound, not the date of a happening.
 _BOUNDING_CUE = re.compile(
     r"\b(?:since|until|till|through|throughout|by|before|after|from|as\s+of|as\s+recently\s+as|beginning|starting)\s*$",
@@ -92,53 +80,6 @@ def _lexicon(_folder: str | None) -> Lexicon:
     return Lexicon(re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), words, family_of_kind)
 
 
-def clause_span(
-    text: str,
-    sentence: tuple[int, int],
-    start: int,
-    end: int,
-    holds_word: Callable[[int, int], bool] | None = None,
-) -> tuple[int, int]:
-    """The clause of ``sentence`` holding text[start:end]. Leading conjunctions and quotes are left out.
-
-    - A fronted date ('In 2018, when Canada hosted the G7'; 'In October, the United States, Japan,
-      and Korea will convene a dialogue') gives the clauses after it, up to the first that
-      ``holds_word`` (a happening word), at most MAX_FOLLOWING_CLAUSES of them.
-    - A relative clause ('..., which the two countries signed last June') takes its antecedent
-      clause along when that is short (MAX_ANTECEDENT_WORDS): it names what was signed.
-    """
-    sentence_start, sentence_end = sentence
-    cuts = [sentence_start, sentence_end]
-    cuts += [sentence_start + m.start() + 1 for m in _CLAUSE_BOUNDARY.finditer(text[sentence_start:sentence_end])]
-    cuts = sorted(set(cuts))
-    left = max(cut for cut in cuts if cut <= start)
-    right = min((cut for cut in cuts if cut >= end), default=sentence_end)
-    rest = _LEADING_FUNCTION_WORDS.sub("", f"{text[left:start]} {text[end:right]}".strip())
-    if len(_WORD.findall(rest)) < MIN_CLAUSE_WORDS:
-        following = [(a, b) for a, b in itertools.pairwise(c for c in cuts if c >= right) if _WORD.search(text, a, b)]
-        following = following[:MAX_FOLLOWING_CLAUSES]
-        if following:
-            chosen = next((b for a, b in following if holds_word and holds_word(a, b)), following[0][1])
-            left, right = following[0][0], chosen
-    elif _RELATIVE_OPENING.match(text, left) and text[:left].rstrip().endswith(","):
-        before = [cut for cut in cuts if cut < left - 1]
-        if before and len(_WORD.findall(text, before[-1], left)) <= MAX_ANTECEDENT_WORDS:
-            left = before[-1]
-    return _trimmed(text, left, right)
-
-
-def _trimmed(text: str, left: int, right: int) -> tuple[int, int]:
-    chunk = text[left:right]
-    lead = _LEADING_FUNCTION_WORDS.match(chunk)
-    offset = lead.end() if lead else 0
-    while offset < len(chunk) and chunk[offset] in " \t\n,;:—–-()[]":
-        offset += 1
-    kept = chunk.rstrip(' \t\n,;:—–-()[]!”"')
-    if kept.endswith(".") and "." not in kept.rsplit(None, 1)[-1][:-1]:  # a full stop, not 'U.S.'
-        kept = kept[:-1].rstrip(' ”"')
-    return left + offset, left + max(offset, len(kept))
-
-
 def happening_name(clause: str) -> str:
     """The clause as printed, on one line; cut after MAX_NAME_WORDS words (marked with '…')."""
     words = clause.split()
@@ -149,7 +90,7 @@ def happening_name(clause: str) -> str:
 
 def alias_key_of(name: str) -> str:
     """Merge key: the clause's words, lower case ('happening:i visited kyiv last month')."""
-    return ALIAS_PREFIX + " ".join(word.lower().strip("’'.") for word in _WORD.findall(name.rstrip(" …")))
+    return ALIAS_PREFIX + " ".join(word.lower().strip("’'.") for word in WORD.findall(name.rstrip(" …")))
 
 
 def _bounds_rather_than_dates(text: str, expression: TimeExpression) -> bool:

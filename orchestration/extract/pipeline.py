@@ -169,7 +169,12 @@ def analyse_document(src: SourceDocument, fingerprint: str, version: int) -> Doc
             src.document_id, clean.clean_text, clean.kind, speakers.utterances, speakers.sentences, speakers.mentions
         ),
         find_entity_claims(
-            src.document_id, clean.clean_text, speakers.utterances, speakers.sentences, timing.time_expressions
+            src.document_id,
+            clean.clean_text,
+            speakers.utterances,
+            speakers.sentences,
+            timing.time_expressions,
+            published_on=timing.document_date.published_on,
         ),
     )
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from orchestration.extract.clauses import clause_span
 from orchestration.extract.events import analyse_time_and_events, resolve_events
-from orchestration.extract.happenings import ALIAS_PREFIX, alias_key_of, clause_span, happening_name
+from orchestration.extract.happenings import ALIAS_PREFIX, alias_key_of, happening_name
 
 
 def happenings(text: str, *, date: str = "2031-05-10", kind: str = "statement", doc: str = "d"):

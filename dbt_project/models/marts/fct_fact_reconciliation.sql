@@ -8,7 +8,8 @@
 -- it: nothing says one was taken from the other. For dates, a coarser value that the
 -- winning date falls in ('2024-07' for '2024-07-28') agrees with it rather than conflicting, and
 -- so does a country for a place that is no country ('China' for 'Beijing'), and the other way round,
--- and a place without the region another source adds after a comma ('Woodside', 'Woodside, California').
+-- and a place without the region another source adds after a comma ('Woodside', 'Woodside, California');
+-- sums of money are keyed by the sum and the day, so their printed forms agree.
 with claims as (
     select * from {{ ref('fct_fact_claim') }}
 ),
@@ -132,6 +133,9 @@ compared as (
         keyed.value = winners.value
         or (keyed.attribute = 'date' and starts_with(winners.value, keyed.value))
         or (keyed.attribute = 'place' and keyed.is_country_place != winners.is_country_place)
+        -- a sum: its fact already holds one sum of one day (its key, extract/amounts.py), so the
+        -- printed forms agree ('$2 million', 'a total of around $2 million')
+        or (keyed.attribute in ('amount', 'investment') and starts_with(keyed.fact_key, 'subject:amount:'))
         -- the same place printed in another case or spacing, or with its region after a comma
         -- ('Woodside' and 'Woodside, California'); 'Portland, Oregon' and 'Portland, Maine' differ
         or (
