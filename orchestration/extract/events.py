@@ -28,7 +28,9 @@ from typing import NamedTuple
 
 from orchestration.extract.countries import country_rows
 from orchestration.extract.docdates import day_spoken, find_document_date, numeric_date_readings
+from orchestration.extract.happenings import ALIAS_PREFIX as HAPPENING_PREFIX
 from orchestration.extract.happenings import find_happenings
+from orchestration.extract.happenings import lexicon as happening_lexicon
 from orchestration.extract.names import trie_regex
 from orchestration.extract.records import (
     DocumentDate,
@@ -55,6 +57,7 @@ from orchestration.extract.timex import (
     sentence_bounds,
     utterance_at,
 )
+from orchestration.extract.turns import title_lexicon
 
 # --- reference data ------------------------------------------------------------------------------
 
@@ -2166,6 +2169,7 @@ def merge_mentions(
     named_by: dict[int, list[EventMention]] = {}
     if family_names:
         clusters, named_by = _join_unnamed_gatherings(clusters, person_of, family_names, named_in_news or {})
+    clusters, named_by = _join_happenings_to_occasions(clusters, named_by)
     events, participants, mention_links = [], [], []
     for index, (alias, parties, members) in enumerate(clusters):
         event = _event_row(alias, parties, members)
@@ -2387,6 +2391,65 @@ def _join_unnamed_gatherings(
     kept = [index for index in range(len(clusters)) if index not in merged_into]
     position = {index: new_index for new_index, index in enumerate(kept)}
     return [clusters[index] for index in kept], {position[target]: own for target, own in own_members.items()}
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][\w’'-]{3,}")
+
+
+def _join_happenings_to_occasions(
+    clusters: list[tuple[str, str | None, list[EventMention]]], named_by: dict[int, list[EventMention]]
+) -> tuple[list[tuple[str, str | None, list[EventMention]]], dict[int, list[EventMention]]]:
+    """'in my speech to Parliament earlier today' (a gala's transcript) is the day's 'Address to the
+    Canadian Parliament' (the address's own transcript): a dated happening joins the one transcript
+    event of its day and family whose name shares a proper word with it ('Parliament'; not a title,
+    a country, a month or a word every event name has). The occasion keeps its name and kind; the
+    happening's date becomes one more source's claim about it. Otherwise it stays its own event."""
+    families = _happening_families()
+    generic = _generic_name_words()
+    occasions: dict[tuple[dt.date, str], list[int]] = collections.defaultdict(list)
+    for index, (_, _, members) in enumerate(clusters):
+        own = next((m for m in members if m.document_event and m.date_precision == "day"), None)
+        if own is not None:
+            occasions[(own.event_date, families.get(own.kind, own.kind))].append(index)
+    merges: dict[int, int] = {}
+    for index, (alias, _, members) in enumerate(clusters):
+        first = members[0]
+        if not alias.startswith(HAPPENING_PREFIX) or first.date_precision != "day" or len(members) != 1:
+            continue
+        words = {w.lower() for w in _NAME_WORD.findall(first.name)} - generic
+        targets = [
+            target
+            for target in occasions.get((first.event_date, families.get(first.kind, first.kind)), [])
+            if first.document_id not in {m.document_id for m in clusters[target][2]}
+            and words & {w.lower() for w in _NAME_WORD.findall(_best_name(clusters[target][2]))}
+        ]
+        if words and len(targets) == 1:
+            merges[index] = targets[0]
+    if not merges:
+        return clusters, named_by
+    for target in set(merges.values()):
+        named_by.setdefault(target, list(clusters[target][2]))
+    kept = [index for index in range(len(clusters)) if index not in merges]
+    position = {index: new_index for new_index, index in enumerate(kept)}
+    clusters = _absorb(clusters, merges)
+    return clusters, {position[index]: own for index, own in named_by.items() if index in position}
+
+
+def _happening_families() -> dict[str, str]:
+    return happening_lexicon().family_of_kind
+
+
+@functools.lru_cache(maxsize=4)
+def _generic_words(_folder: str | None) -> frozenset[str]:
+    titles = {word for phrase in title_lexicon() for word in phrase.replace(".", " ").split()}
+    months = {name.lower() for name in MONTH_NUMBERS} | {name.lower() for name in WEEKDAY_NUMBERS}
+    stop = {word.lower() for word in _CAPITAL_STOPWORDS}
+    return frozenset(titles | months | stop | _country_names(_folder).words | set(_triggers().words))
+
+
+def _generic_name_words() -> frozenset[str]:
+    """Words that tell no event from another: titles, months, weekdays, countries, trigger words."""
+    return _generic_words(_reference_key())
 
 
 def _gathering_of(members: list[EventMention], person_of: dict[tuple[str, str], str]) -> _Gathering:

@@ -74,6 +74,9 @@ def _lexicon(_folder: str | None) -> Lexicon:
             )
     alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(words, key=len, reverse=True))
     family_of_kind = {row["kind"].strip(): row["family"].strip() for row in load_reference("ref_event_kinds")}
+    for word in words.values():  # 'dinner' is of the ceremony family the occasion '... at State Dinner' is
+        if word.family:
+            family_of_kind.setdefault(word.kind, word.family)
     for row in load_reference("ref_event_qualifiers"):
         if (row.get("kind") or "").strip() and (row.get("applies_to") or "").strip():
             family_of_kind.setdefault(row["kind"].strip(), row["applies_to"].strip())

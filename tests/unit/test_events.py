@@ -774,3 +774,20 @@ def test_generic_events_at_one_place_and_date_merge_across_documents() -> None:
     resolution = resolve_events(mentions, dates, first.time_expressions + second.time_expressions, [])
     by_place = {(e.place, e.start_date, e.source_document_count) for e in resolution.events if e.place}
     assert by_place == {("Bergen", dt.date(2029, 5, 1), 2), ("Tromsø", dt.date(2029, 5, 1), 1)}
+
+
+def test_a_happening_joins_the_transcript_event_of_its_day_that_shares_a_proper_word() -> None:
+    title = "Remarks by President Moreau in Address to the Storting"
+    address = mentions_of(
+        "PRESIDENT MOREAU: Thank you.", kind="transcript", metadata={"date": "2031-05-10", "title": title}, doc="a"
+    )
+    gala = mentions_of(
+        "In my speech to the Storting earlier today, I spoke of fish.", metadata={"date": "2031-05-10"}, doc="b"
+    )
+    other = mentions_of("In my speech to the Council today, I spoke of fish.", metadata={"date": "2031-05-10"}, doc="c")
+    mentions = address.event_mentions + gala.event_mentions + other.event_mentions
+    dates = [address.document_date, gala.document_date, other.document_date]
+    resolution = resolve_events(mentions, dates, gala.time_expressions + other.time_expressions, [])
+    by_name = {e.name: e for e in resolution.events}
+    assert by_name[title].source_document_count == 2 and by_name[title].kind == "speech"
+    assert by_name["In my speech to the Council today"].source_document_count == 1
