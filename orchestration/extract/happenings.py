@@ -18,6 +18,7 @@ on the same day, the event of its own family the document is about.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import os
 import re
@@ -32,6 +33,7 @@ from orchestration.extract.timex import date_from_value
 REFERENCE_DIR_VARIABLE = "READOUT_REFERENCE_DIR"
 ALIAS_PREFIX = "happening:"
 MAX_NAME_WORDS = 16  # a clause longer than this is cut (the evidence span keeps the whole clause)
+FOCUS_WORDS_BEFORE = 11  # of a cut name, the words kept before its date
 
 _DATING_KINDS = frozenset({"date", "relative"})
 _PRECISIONS = frozenset({"day", "month", "year"})
@@ -83,12 +85,17 @@ def _lexicon(_folder: str | None) -> Lexicon:
     return Lexicon(re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), words, family_of_kind)
 
 
-def happening_name(clause: str) -> str:
-    """The clause as printed, on one line; cut after MAX_NAME_WORDS words (marked with '…')."""
+def happening_name(clause: str, focus: int = 0) -> str:
+    """The clause as printed, on one line; a longer one cut to MAX_NAME_WORDS words around the word at
+    character ``focus`` (the date), the cuts marked with '…': '... announced by the two countries at
+    the COP27 in 2022' keeps the words next to its date."""
     words = clause.split()
     if len(words) <= MAX_NAME_WORDS:
         return " ".join(words)
-    return " ".join(words[:MAX_NAME_WORDS]) + " …"
+    at = len(clause[:focus].split())  # the index of the word holding the focus
+    first = min(max(0, at - FOCUS_WORDS_BEFORE), len(words) - MAX_NAME_WORDS)
+    kept = words[first : first + MAX_NAME_WORDS]
+    return ("… " if first else "") + " ".join(kept) + (" …" if first + MAX_NAME_WORDS < len(words) else "")
 
 
 def alias_key_of(name: str) -> str:
@@ -106,15 +113,18 @@ def _is_question(text: str, sentence: tuple[int, int]) -> bool:
     return text[sentence[0] : sentence[1]].rstrip().rstrip("”\"’'").endswith("?")
 
 
-def _nearest_word(lex: Lexicon, text: str, span: tuple[int, int], expression: TimeExpression) -> HappeningWord | None:
-    """The happening word nearest the date; a specific one ('signed') before a generic one ('announced')."""
+def _nearest_word(
+    lex: Lexicon, text: str, span: tuple[int, int], expression: TimeExpression
+) -> tuple[HappeningWord, int] | None:
+    """The happening word nearest the date, with its distance; a specific one ('signed') before a
+    generic one ('announced')."""
     best: tuple[bool, int, HappeningWord] | None = None
     for match in lex.pattern.finditer(text, span[0], span[1]):
         distance = min(abs(match.start() - expression.char_end), abs(expression.char_start - match.end()))
         word = lex.words.get(" ".join(match.group(0).lower().split()))
         if word is not None and (best is None or (word.generic, distance) < best[:2]):
             best = (word.generic, distance, word)
-    return best[2] if best else None
+    return (best[2], best[1]) if best else None
 
 
 def find_happenings(
@@ -136,28 +146,35 @@ def find_happenings(
         if mention.event_date is not None and mention.date_precision == "day"
         for family in (lex.family_of_kind.get(mention.kind, mention.kind),)
     }
-    found: list[EventMention] = []
-    seen: set[tuple[str, str]] = set()
+    # clause span -> (distance of its word to the date, expression, word, date, precision): of two dates in
+    # one clause ('this week we mark two years since X signed'), the one nearest the word dates it
+    chosen: dict[tuple[int, int], tuple[int, TimeExpression, HappeningWord, dt.date, str]] = {}
 
     def holds_word(start: int, end: int) -> bool:
         return lex.pattern.search(text, start, end) is not None
 
     for expression in time_expressions:
-        if expression.kind not in _DATING_KINDS or expression.precision not in _PRECISIONS:
+        if expression.kind not in _DATING_KINDS or expression.precision not in _PRECISIONS | {"week"}:
             continue
         if expression.timex_id in used or _bounds_rather_than_dates(text, expression):
             continue
-        event_date, precision = date_from_value(expression.value)
+        event_date, precision = _date_of(expression)
         sentence = _sentence_of(sentence_spans, expression.char_start)
         if event_date is None or sentence is None or _is_question(text, sentence):
             continue
         span = clause_span(text, sentence, expression.char_start, expression.char_end, holds_word)
-        word = _nearest_word(lex, text, span, expression)
-        if word is None or any(start < span[1] and span[0] < end for start, end in covered):
+        nearest = _nearest_word(lex, text, span, expression)
+        if nearest is None or any(start < span[1] and span[0] < end for start, end in covered):
             continue
+        word, distance = nearest
         if precision == "day" and word.family and (event_date, word.family) in own_days:
             continue  # 'President X met with Prime Minister Y today' in the readout of that meeting
-        name = happening_name(text[span[0] : span[1]])
+        if span not in chosen or distance < chosen[span][0]:
+            chosen[span] = (distance, expression, word, event_date, precision)
+    found: list[EventMention] = []
+    seen: set[tuple[str, str]] = set()
+    for span, (_, expression, word, event_date, precision) in sorted(chosen.items()):
+        name = happening_name(text[span[0] : span[1]], max(0, expression.char_start - span[0]))
         key = alias_key_of(name)
         if (key, expression.value) in seen:
             continue
@@ -185,6 +202,20 @@ def find_happenings(
             )
         )
     return found
+
+
+def _date_of(expression: TimeExpression) -> tuple[dt.date | None, str | None]:
+    """The expression's date; a week ('last week') as its month when it lies within one, else none."""
+    if expression.precision != "week":
+        return date_from_value(expression.value)
+    try:
+        monday = dt.date.fromisocalendar(int(expression.value[:4]), int(expression.value[6:8]), 1)
+    except (TypeError, ValueError):
+        return None, None
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) != (sunday.year, sunday.month):
+        return None, None
+    return monday.replace(day=1), "month"
 
 
 def _sentence_of(spans: Sequence[tuple[int, int]], position: int) -> tuple[int, int] | None:

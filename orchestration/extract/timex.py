@@ -80,11 +80,15 @@ _MONTH_YEAR = re.compile(rf"\b(?=[ADFJMNOS])(?P<month>{MONTH_FULL}|{_MONTH_ANY})
 _CUED_MONTH = re.compile(
     rf"\b(?=[TtLlNnEeMmIiSsBbUuFfDdAao])(?P<cue>[Tt]his\s+past|[Tt]his|[Ll]ast|[Nn]ext|[Ee]arlier\s+in|[Ll]ater\s+in"
     rf"|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|of"
-    rf"|[Ss]ince\s+early|[Ss]ince\s+late|[Ii]n\s+early|[Ii]n\s+late|[Ii]n\s+mid-?)\s+(?P<month>{MONTH_FULL})\b(?!\s+\d)"
+    rf"|[Ss]ince\s+early|[Ss]ince\s+late|[Ii]n\s+early|[Ii]n\s+late|[Ii]n\s+mid-?"
+    rf"|[Tt]he(?=\s+(?!May\b)[A-Z][a-z]+(?:\s+[a-z]|$)))"  # 'the September extradition'
+    rf"\s+(?P<month>{MONTH_FULL})\b(?!\s+\d)"
 )
 _CUED_YEAR = re.compile(
-    rf"\b(?=[IiSsBbutfdaoEeLlMm])(?P<cue>[Ii]n\s+early|[Ii]n\s+late|[Ii]n|[Ss]ince|[Bb]y|until|through|from|during|before|after|of|[Ee]arly"
-    rf"|[Ll]ate|[Mm]id-?)\s+(?P<year>{_YEAR})\b(?![-–/]\d|\s*(?:%|percent|people|troops|dollars))"
+    rf"\b(?=[IiSsBbutfdaoEeLlMmTt])(?P<cue>[Ii]n\s+early|[Ii]n\s+late|[Ii]n|[Ss]ince|[Bb]y|until|through|from|during"
+    rf"|before|after|of|[Ee]arly|[Ll]ate|[Mm]id-?"
+    rf"|[Tt]he(?=\s+{_YEAR}\s+[A-Z]))"  # 'the 2014 Wales Summit', not 'the 2030 goals'
+    rf"\s+(?P<year>{_YEAR})\b(?![-–/]\d|\s*(?:%|percent|people|troops|dollars))"
 )
 _DEICTIC_DAY = re.compile(
     r"\b(?=[ty])(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow"
@@ -105,7 +109,9 @@ _SINCE_LAST = r"since\s+the\s+(?:last|previous)(?:\s+(?:time|one|meeting))?"
 _OFFSET = re.compile(
     rf"\b(?P<num>{_NUM_WORD})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{_UNIT})"
     rf"(?:\s+and\s+(?P<num2>{_NUM_WORD})\s+(?P<unit2>{_UNIT}))?\s+"  # 'a year and a day ago'
-    rf"(?P<dir>ago|{_SINCE_LAST}|from\s+now|before\s+that|earlier)\b",
+    # 'two years since X signed' counts back like 'ago'; not 'since then', 'since 2019'
+    rf"(?P<dir>ago|{_SINCE_LAST}|since(?=\s+[A-Za-z]|$)(?!\s+(?:then|that|last|early|late|mid)\b)"
+    rf"|from\s+now|before\s+that|earlier)\b",
     re.IGNORECASE,
 )
 SINCE_LAST_OCCURRENCE = re.compile(rf"\b{_SINCE_LAST}\b", re.IGNORECASE)

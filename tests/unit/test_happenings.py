@@ -81,3 +81,23 @@ def test_a_specific_word_gives_the_kind_before_a_generic_one() -> None:
     assert row.kind == "signing"
     [row] = happenings("Yesterday the two ministers announced new quotas.")
     assert row.kind == "announcement"
+
+
+def test_of_two_dates_in_a_clause_the_one_nearest_the_word_dates_it() -> None:
+    [row] = happenings("This week we celebrate two years since the King signed the Fisheries Act.")
+    assert (row.kind, row.event_date, row.date_precision) == ("signing", dt.date(2029, 1, 1), "year")
+
+
+def test_a_week_within_one_month_dates_a_happening_to_its_month() -> None:
+    [row] = happenings("Earlier this week the minister visited the port of Bergen.", date="2031-05-15")
+    assert (row.event_date, row.date_precision) == (dt.date(2031, 5, 1), "month")
+    assert happenings("Last week the minister visited the port of Bergen.", date="2031-05-06") == []  # Apr 28-May 4
+
+
+def test_a_long_clause_keeps_the_words_next_to_its_date() -> None:
+    text = (
+        "Ministers will support the establishment of the Nordic Green Shipping Corridor announced "
+        "by the two countries at the COP27 in 2029, and more."
+    )
+    [row] = happenings(text)
+    assert row.name.startswith("… ") and row.name.endswith("at the COP27 in 2029")

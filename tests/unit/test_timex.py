@@ -250,3 +250,16 @@ def test_a_compound_offset_counts_both_parts_back_to_the_day() -> None:
         ("about an hour", "duration", "PT1H"),
         ("ten days ago", "relative", "2023-11-05"),
     ]
+
+
+def test_years_since_a_clause_the_month_before_a_noun_and_the_year_in_a_name() -> None:
+    text = "We mark two years since the King signed it. The September visit came under the 2014 Wales Summit pledge."
+    found = find_time_expressions("d", text, dt.date(2023, 11, 16), "stated", [])
+    assert [(t.text, t.value) for t in found] == [
+        ("two years since", "2021"),
+        ("The September", "2023-09"),
+        ("the 2014", "2014"),
+    ]
+    assert (
+        find_time_expressions("d", "We will meet the 2030 goals since then.", dt.date(2023, 11, 16), "stated", []) == []
+    )
