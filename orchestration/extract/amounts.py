@@ -30,13 +30,17 @@ _QUALIFIER = (
     r"up\s+to|more\s+than|over|about|around|approximately|nearly|almost|at\s+least|roughly|some|"
     r"a\s+total\s+of(?:\s+(?:around|about|approximately|nearly|over|more\s+than))?|an\s+additional|additional|another"
 )
-_CURRENCY_BEFORE = r"(?:US|USD|CAD|CA|C|A|AU|AUD|NZ|NZD|HK|S|SG)\s?\$|\$|€|£|¥|₹|(?:USD|CAD|EUR|GBP|JPY|INR|AUD)\s"
+# A currency code is printed in capitals and before the sign without a space ('CAD $' and 'CAD$' but
+# not 'a $120 million', which is no Australian dollar); only the qualifier's words ignore case.
+_CURRENCY_BEFORE = (
+    r"(?:US|USD|CAD|CA|C|A|AU|AUD|NZ|NZD|HK|S|SG)\$|(?:USD|CAD|AUD|NZD)\s\$|\$|€|£|¥|₹"
+    r"|(?:USD|CAD|EUR|GBP|JPY|INR|AUD)\s"
+)
 AMOUNT = re.compile(
-    rf"(?:\b(?P<qualifier>{_QUALIFIER})\s+)?"
+    rf"(?:\b(?P<qualifier>(?i:{_QUALIFIER}))\s+)?"
     rf"(?P<currency>(?<![\w$]){_CURRENCY_BEFORE})\s?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s*(?P<scale>trillion|billion|million|bn|mn)\b)?",
-    re.IGNORECASE,
+    r"(?:\s*(?P<scale>(?i:trillion|billion|million|bn|mn))\b)?"
 )
 MIN_SUM = 1_000_000  # a programme's sum, not a price
 _SCALES = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, None: 1.0}
@@ -46,7 +50,7 @@ _CURRENCY_CODES = {
     "sg$": "SGD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₹": "INR",
     "inr": "INR",
 }  # fmt: skip
-_INVEST = re.compile(r"\binvest(?:s|ed|ing|ment|ments)?\b", re.IGNORECASE)
+_INVEST = re.compile(r"invest(?:s|ed|ing|ment|ments|or|ors)?\b", re.IGNORECASE)  # 'plans toinvest' too
 
 
 class AmountRead(NamedTuple):
@@ -63,7 +67,8 @@ class AmountRead(NamedTuple):
 
 def sum_of(match: re.Match[str]) -> tuple[str, float] | None:
     """(currency code, value) of an AMOUNT match; None for a currency the table does not know."""
-    code = _CURRENCY_CODES.get("".join(match["currency"].lower().split()))
+    code = _CURRENCY_CODES.get("".join(match["currency"].lower().split()))  # 'CAD $' -> 'cad$'
+
     if code is None:
         return None
     number = float(match["number"].replace(",", ""))

@@ -16,8 +16,9 @@ MIN_CLAUSE_WORDS = 3  # 'In 2018,' alone is a fronted date: the happening is the
 MAX_FOLLOWING_CLAUSES = 3  # how far past a fronted date the clause with the happening word may be
 MAX_ANTECEDENT_WORDS = 14  # 'The Los Angeles Declaration on Migration and Protection, which ...'
 
-_CLAUSE_BOUNDARY = re.compile(  # not parentheses: '(NISAR) will be launched in 2024' needs its subject
-    r"[,;:\[\]—–]|\s-\s|\s(?=(?:when|where|which|while|because|whereas|although|though|but)\b)"
+# Not parentheses ('(NISAR) will be launched in 2024' needs its subject), nor the comma of '5,000'.
+_CLAUSE_BOUNDARY = re.compile(
+    r",(?!\d{3}\b)|[;:\[\]—–]|\s-\s|\s(?=(?:when|where|which|while|because|whereas|although|though|but)\b)"
 )
 _LEADING_FUNCTION_WORDS = re.compile(
     r"^(?:[\s\"“”'‘’]|and\b|but\b|so\b|when\b|where\b|which\b|that\b|while\b|as\b|because\b|then\b|also\b)+",

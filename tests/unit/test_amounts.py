@@ -43,3 +43,17 @@ def test_amount_claims_follow_the_cue_claims_with_their_evidence() -> None:
     [claim] = find_entity_claims("d", text, [], split_sentences("d", text, []), [], published_on=DAY)
     assert (claim.cue_id, claim.attribute, claim.value) == ("amount", "investment", "€3 billion")
     assert claim.text == text[claim.char_start : claim.char_end] == "The Fund will invest €3 billion in grids"
+
+
+def test_an_article_is_no_currency_and_a_run_together_invest_still_invests() -> None:
+    [read] = amounts("The firm announced a $120 million investment at its mill.")
+    assert (read.value, read.subject_key) == ("$120 million", "amount:USD 1.2e+08@2031-05-10")
+    [read] = amounts("The leaders lauded the firm’s plans toinvest $650 million in a plant.")
+    assert read.attribute == "investment"
+    [read] = amounts("Canberra pledged A$3 billion to the fund.")
+    assert read.subject_key.startswith("amount:AUD 3e+09")
+
+
+def test_a_thousands_comma_does_not_end_the_clause() -> None:
+    [read] = amounts("The combined investment valued at $2.75 billion would create up to 5,000 new jobs.")
+    assert read.subject == "The combined investment valued at $2.75 billion would create up to 5,000 new jobs"
