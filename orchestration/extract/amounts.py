@@ -9,9 +9,12 @@ currency) in a sentence that is not a question becomes a claim:
   $2.5 billion'), so an analyst reads what the source says;
 - its subject is the clause that states it (``clauses.clause_span``), what the money is for;
 - its attribute is ``investment`` when the clause speaks of investing, else ``amount``;
-- its key is the sum (currency and value) and the document's date: the sources of one day stating
-  one sum are one fact. A sum another day, or another sum, is another fact; prices and small sums
-  ('$35 a month') are no claim.
+- its key is the sum (currency and value), the document's date and the proper word of the clause
+  nearest the sum (``anchor_name``: 'JSW', 'Power Africa'; an acronym the document defines read as
+  its name): the sources of one day stating one sum about one named thing are one fact, and so are
+  those naming nothing; a named and an unnamed statement of a sum stay apart (two programmes of
+  one day may share a sum: a blind reading found half of the merges by sum and day alone wrong).
+  Prices and small sums ('$35 a month') are no claim.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from orchestration.extract.clauses import clause_span
+from orchestration.extract.events import generic_name_words
 from orchestration.extract.records import Sentence
 from orchestration.extract.timex import sentence_bounds
 
@@ -75,10 +79,42 @@ def sum_of(match: re.Match[str]) -> tuple[str, float] | None:
     return code, number * _SCALES[(match["scale"] or "").lower() or None]
 
 
-def find_amounts(text: str, sentences: Sequence[Sentence], published_on: dt.date | None) -> list[AmountRead]:
+_PROPER = re.compile(r"\b[A-Z][\w&.-]*[\w&]")
+_POSSESSIVE_END = re.compile(r"[’']s$")
+
+
+def anchor_name(
+    text: str, span: tuple[int, int], amount: tuple[int, int], acronyms: dict[str, str], generic: frozenset[str]
+) -> str | None:
+    """The proper word of the clause nearest the sum, lower case: what the sum is about ('Power Africa',
+    'JSW', 'DPA' read as 'Defense Production Act'); not a title, country, month or stop-word. None
+    when the clause names nothing."""
+    best: tuple[int, str] | None = None
+    for match in _PROPER.finditer(text, span[0], span[1]):
+        if amount[0] <= match.start() < amount[1]:
+            continue  # the currency code of the sum itself ('CAD $250 million')
+        word = _POSSESSIVE_END.sub("", match.group(0))
+        word = acronyms.get(word, word).split()[0]
+        if len(word) < 3 or word.lower().rstrip(".") in generic:
+            continue
+        distance = abs(match.start() - amount[0])
+        if best is None or distance < best[0]:
+            best = (distance, word.lower())
+    return best[1] if best else None
+
+
+def find_amounts(
+    text: str,
+    sentences: Sequence[Sentence],
+    published_on: dt.date | None,
+    *,
+    document_id: str = "",
+    acronyms: dict[str, str] | None = None,
+) -> list[AmountRead]:
     """The sums of one document (pure), in text order; none in a document without a date (the key needs it)."""
     if published_on is None or not any(symbol in text for symbol in ("$", "€", "£", "¥", "₹", "USD", "EUR")):
         return []
+    generic = generic_name_words()
     spans = sentence_bounds(list(sentences), text)  # a punctuation split when no sentences are given
     utterance_of = {(s.char_start, s.char_end): s.utterance_id for s in sentences}
     starts = [start for start, _ in spans]
@@ -96,13 +132,14 @@ def find_amounts(text: str, sentences: Sequence[Sentence], published_on: dt.date
         start, end = clause_span(text, bounds, match.start(), match.end())
         subject = " ".join(text[start:end].split())
         code, value = read
+        anchor = anchor_name(text, (start, end), match.span(), acronyms or {}, generic)
         found.append(
             AmountRead(
                 char_start=min(start, match.start()),
                 char_end=max(end, match.end()),
                 utterance_id=utterance_of.get(bounds),
                 subject=subject,
-                subject_key=f"amount:{code} {value:.6g}@{published_on.isoformat()}",
+                subject_key=f"amount:{code} {value:.6g}@{published_on.isoformat()}#{anchor or ''}",
                 attribute="investment" if _INVEST.search(subject) else "amount",
                 value=" ".join(match.group(0).split()),
             )

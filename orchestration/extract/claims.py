@@ -160,7 +160,8 @@ def find_entity_claims(
     """Every cue of ``ref_claim_cues`` in the document whose subject and value can be read, in text order,
     then the sums of money it states (``amounts``; they need the document's date ``published_on``)."""
     claims = _cue_claims(document_id, clean_text, sentences, time_expressions)
-    for read in find_amounts(clean_text, sentences, published_on):
+    acronyms = defined_acronyms(clean_text) if "(" in clean_text else {}
+    for read in find_amounts(clean_text, sentences, published_on, document_id=document_id, acronyms=acronyms):
         claims.append(
             EntityClaim(
                 document_id,

@@ -2159,8 +2159,9 @@ def merge_mentions(
     _fold_coarse_dates(groups)
     clusters: list[tuple[str, str | None, list[EventMention]]] = []
     for (alias, _, _), members in sorted(groups.items()):
-        for parties, subgroup in _split_by_parties(members):
-            clusters.append((alias, parties, subgroup))
+        for place_suffix, by_place in _split_by_occasion_places(members):
+            for parties, subgroup in _split_by_parties(by_place):
+                clusters.append((alias + place_suffix, parties, subgroup))
     _attach_undated(undated, clusters, links, document_days or {}, undated_transcripts or set(), people_of or {})
     clusters = _merge_party_named_generics(clusters)
     clusters = _merge_place_named_generics(clusters)
@@ -2402,15 +2403,21 @@ def _join_happenings_to_occasions(
     """'in my speech to Parliament earlier today' (a gala's transcript) is the day's 'Address to the
     Canadian Parliament' (the address's own transcript): a dated happening joins the one transcript
     event of its day and family whose name shares a proper word with it ('Parliament'; not a title,
-    a country, a month or a word every event name has). The occasion keeps its name and kind; the
-    happening's date becomes one more source's claim about it. Otherwise it stays its own event."""
+    a country, a month, nor a word of more than a third of the occasions' names, such as the host's).
+    The occasion keeps its name and kind; the happening's date becomes one more source's claim about
+    it. Otherwise it stays its own event."""
     families = _happening_families()
-    generic = _generic_name_words()
     occasions: dict[tuple[dt.date, str], list[int]] = collections.defaultdict(list)
+    named: dict[int, set[str]] = {}
     for index, (_, _, members) in enumerate(clusters):
         own = next((m for m in members if m.document_event and m.date_precision == "day"), None)
         if own is not None:
             occasions[(own.event_date, families.get(own.kind, own.kind))].append(index)
+            named[index] = {w.lower() for w in _NAME_WORD.findall(_best_name(members))}
+    # a word in the names of many occasions ('Biden' in every 'Remarks by President Biden ...') tells
+    # none of them apart: more than a third of them, and two or more
+    counts = collections.Counter(word for words in named.values() for word in words)
+    generic = generic_name_words() | {w for w, n in counts.items() if n > 1 and n * 3 > len(named)}
     merges: dict[int, int] = {}
     for index, (alias, _, members) in enumerate(clusters):
         first = members[0]
@@ -2420,8 +2427,7 @@ def _join_happenings_to_occasions(
         targets = [
             target
             for target in occasions.get((first.event_date, families.get(first.kind, first.kind)), [])
-            if first.document_id not in {m.document_id for m in clusters[target][2]}
-            and words & {w.lower() for w in _NAME_WORD.findall(_best_name(clusters[target][2]))}
+            if first.document_id not in {m.document_id for m in clusters[target][2]} and words & named[target]
         ]
         if words and len(targets) == 1:
             merges[index] = targets[0]
@@ -2441,13 +2447,19 @@ def _happening_families() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=4)
 def _generic_words(_folder: str | None) -> frozenset[str]:
-    titles = {word for phrase in title_lexicon() for word in phrase.replace(".", " ").split()}
+    # a title's head ('minister', 'secretary', 'president'), not the portfolio ('Defense Production Act')
+    heads = {
+        words[-1]
+        for phrase in title_lexicon()
+        if (words := phrase.replace(".", " ").split()) and not {"of", "for", "to", "on"} & set(words)
+    }
+    titles = heads | {f"{head}s" for head in heads}  # 'The Presidents announced
     months = {name.lower() for name in MONTH_NUMBERS} | {name.lower() for name in WEEKDAY_NUMBERS}
     stop = {word.lower() for word in _CAPITAL_STOPWORDS}
     return frozenset(titles | months | stop | _country_names(_folder).words | set(_triggers().words))
 
 
-def _generic_name_words() -> frozenset[str]:
+def generic_name_words() -> frozenset[str]:
     """Words that tell no event from another: titles, months, weekdays, countries, trigger words."""
     return _generic_words(_reference_key())
 
@@ -2479,6 +2491,22 @@ _TALKS_KINDS = _GATHERING_KINDS - {"ceremony", "conference"}
 
 def _cluster_kind(members: list[EventMention]) -> str:
     return _most_common([m.kind for m in members], prefer_not=("meeting", "visit")) or members[0].kind
+
+
+def _split_by_occasion_places(members: list[EventMention]) -> list[tuple[str, list[EventMention]]]:
+    """'Remarks at a Campaign Reception | Boston, MA' and '... | Washington, D.C.' of one day are two
+    receptions: transcripts' own events of one name and day held in different places stay apart, the
+    place in their merge key ('#boston, ma'); the other mentions stay with the first place's."""
+    places = sorted({" ".join(m.place.lower().split()) for m in members if m.document_event and m.place})
+    if len(places) < 2:
+        return [("", members)]
+    by_place: dict[str, list[EventMention]] = {place: [] for place in places}
+    rest: list[EventMention] = []
+    for mention in members:
+        place = " ".join(mention.place.lower().split()) if mention.document_event and mention.place else None
+        (by_place[place] if place else rest).append(mention)
+    by_place[places[0]].extend(rest)
+    return [("" if index == 0 else f"#{place}", by_place[place]) for index, place in enumerate(places)]
 
 
 def _split_by_parties(members: list[EventMention]) -> list[tuple[str | None, list[EventMention]]]:

@@ -362,3 +362,19 @@ def test_they_after_two_named_people_binds_both_their_countries():
     mentions = [("Moreau", "moreau"), ("Lindqvist", "lindqvist")]
     [row] = run(build([("narrator", None, [sentence])], kind="news", mentions=mentions))
     assert row.actor == "FR;SE"
+
+
+def test_the_speakers_side_resuming_or_launching_now_is_a_commitment():
+    [row] = said("Both sides are also resuming talks between their coast guards.")
+    assert row.modality == "will"
+    [row] = said("We are restarting cooperation on fisheries enforcement.")
+    assert row.modality == "will"
+    assert said("Their navy is launching drills near the strait.") == []  # a third party's action
+
+
+def test_past_we_committed_intent_on_a_promise_and_agreed_that_could():
+    assert [r.modality for r in said("We committed to work together on the new grid.")] == ["committed"]
+    assert [r.modality for r in said("I'm also intent on responsibly managing the competition.")] == ["intent"]
+    assert [r.modality for r in said("And I promise you, that is what we are doing.")] == ["pledged"]
+    assert [r.modality for r in said("He and I agreed that either of us could pick up the phone.")] == ["agreed"]
+    assert said("The promise of the alliance is great.") == []

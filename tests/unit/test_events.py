@@ -791,3 +791,40 @@ def test_a_happening_joins_the_transcript_event_of_its_day_that_shares_a_proper_
     by_name = {e.name: e for e in resolution.events}
     assert by_name[title].source_document_count == 2 and by_name[title].kind == "speech"
     assert by_name["In my speech to the Council today"].source_document_count == 1
+
+
+def test_the_hosts_name_joins_no_happening_and_two_places_keep_two_occasions() -> None:
+    def transcript(title: str, doc: str):
+        return mentions_of(
+            "THE PRESIDENT: Thank you.", kind="transcript", metadata={"date": "2031-05-10", "title": title}, doc=doc
+        )
+
+    talks = transcript("Remarks by President Moreau and President Rivlo Before Bilateral Meeting", "a")
+    other = transcript("Remarks by President Moreau at State Dinner", "c")
+    third = transcript("Remarks by President Moreau in Address to the Storting", "e")
+    readout = mentions_of(
+        "President Moreau met today with advisers on voting rights.", metadata={"date": "2031-05-10"}, doc="b"
+    )
+    parts = [talks, other, third, readout]
+    mentions = [m for part in parts for m in part.event_mentions]
+    resolution = resolve_events(mentions, [p.document_date for p in parts], readout.time_expressions, [])
+    assert max(e.source_document_count for e in resolution.events) == 1  # 'Moreau' names every occasion
+
+    bergen = "Remarks by President Moreau at a Campaign Reception | Bergen, Norway"
+    oslo = "Remarks by President Moreau at a Campaign Reception | Oslo, Norway"
+    first = mentions_of(
+        "Bergen, Hordaland\n6:00 P.M. CET\n\nTHE PRESIDENT: Hi.",
+        kind="transcript",
+        metadata={"date": "2031-05-10", "title": bergen},
+        doc="f",
+    )
+    second = mentions_of(
+        "Oslo, Viken\n9:00 P.M. CET\n\nTHE PRESIDENT: Hi.",
+        kind="transcript",
+        metadata={"date": "2031-05-10", "title": oslo},
+        doc="g",
+    )
+    resolution = resolve_events(
+        first.event_mentions + second.event_mentions, [first.document_date, second.document_date], [], []
+    )
+    assert len({e.event_id for e in resolution.events}) == len(resolution.events) == 2
