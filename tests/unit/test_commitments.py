@@ -372,9 +372,10 @@ def test_the_speakers_side_resuming_or_launching_now_is_a_commitment():
     assert said("Their navy is launching drills near the strait.") == []  # a third party's action
 
 
-def test_past_we_committed_intent_on_a_promise_and_agreed_that_could():
+def test_past_we_committed_intent_on_and_agreed_that_could():
     assert [r.modality for r in said("We committed to work together on the new grid.")] == ["committed"]
     assert [r.modality for r in said("I'm also intent on responsibly managing the competition.")] == ["intent"]
-    assert [r.modality for r in said("And I promise you, that is what we are doing.")] == ["pledged"]
+    assert said("And I promise you, that is what we are doing.") == []  # a promise of nothing said
+    assert said("I committed to you and we worked together.") == []
     assert [r.modality for r in said("He and I agreed that either of us could pick up the phone.")] == ["agreed"]
     assert said("The promise of the alliance is great.") == []
