@@ -1,6 +1,6 @@
 """Dated happenings: what a clause says took place on a date, where no event word names it.
 
-Event triggers (``events.py``) find events named by a noun: 'the summit', 'a phone call'. Much of
+Event triggers (the ``events`` package) find events named by a noun: 'the summit', 'a phone call'. Much of
 what a document dates is told with a verb instead: 'I visited Kyiv last month', 'the Supreme Court
 today unveiled a code of ethics', 'when he spoke here in 1961', 'Last night, U.S. forces carried out
 airstrikes in Syria'. A happening is the clause around a dating time expression that holds a word

@@ -92,8 +92,9 @@ def extractor_version() -> str:
     lexicon changes this digest, the extract stage re-extracts every document.
     """
     digest = hashlib.sha256()
-    for path in [*sorted(Path(__file__).parent.glob("*.py")), *sorted(reference_dir().glob("*.csv"))]:
-        digest.update(path.name.encode())
+    here = Path(__file__).parent
+    for path in [*sorted(here.rglob("*.py")), *sorted(reference_dir().glob("*.csv"))]:  # the events package too
+        digest.update((str(path.relative_to(here)) if path.is_relative_to(here) else path.name).encode())
         digest.update(path.read_bytes())
     for package in DATA_PACKAGES:  # their country names are reference data too
         digest.update(f"{package}=={importlib.metadata.version(package)}".encode())

@@ -231,7 +231,7 @@ def test_a_transcripts_dateline_and_clock_give_its_own_event_place_and_start_tim
 
 
 def test_an_undated_document_takes_the_occurrence_whose_sources_share_its_people() -> None:
-    from orchestration.extract.events import _unique_known_day
+    from orchestration.extract.events.corpus import _unique_known_day
 
     days = {dt.date(2021, 9, 14): {"old1", "old2", "old3"}, dt.date(2024, 7, 28): {"new"}}
     people = {
@@ -828,3 +828,21 @@ def test_the_hosts_name_joins_no_happening_and_two_places_keep_two_occasions() -
         first.event_mentions + second.event_mentions, [first.document_date, second.document_date], [], []
     )
     assert len({e.event_id for e in resolution.events}) == len(resolution.events) == 2
+
+
+def test_the_extractor_version_covers_the_events_package(monkeypatch) -> None:
+    from pathlib import Path
+
+    from orchestration.extract import pipeline
+
+    corpus = Path(pipeline.__file__).parent / "events" / "corpus.py"
+    read_bytes = Path.read_bytes
+    pipeline.extractor_version.cache_clear()
+    before = pipeline.extractor_version()
+    monkeypatch.setattr(Path, "read_bytes", lambda path: read_bytes(path) + (b"#" if path == corpus else b""))
+    pipeline.extractor_version.cache_clear()
+    try:
+        assert pipeline.extractor_version() != before  # an edit inside the package re-extracts
+    finally:
+        monkeypatch.undo()
+        pipeline.extractor_version.cache_clear()
