@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from orchestration.extract.clauses import clause_span
+from orchestration.extract.clauses import clause_span, is_question
 from orchestration.extract.events import generic_name_words
 from orchestration.extract.records import Sentence
 from orchestration.extract.timex import sentence_bounds
@@ -127,7 +127,7 @@ def find_amounts(
         if index < 0 or match.start() >= spans[index][1]:
             continue
         bounds = spans[index]
-        if text[bounds[0] : bounds[1]].rstrip().rstrip("”\"’'").endswith("?"):
+        if is_question(text, bounds):
             continue
         start, end = clause_span(text, bounds, match.start(), match.end())
         subject = " ".join(text[start:end].split())

@@ -73,3 +73,8 @@ def _trimmed(text: str, left: int, right: int) -> tuple[int, int]:
     if kept.endswith(".") and "." not in kept.rsplit(None, 1)[-1][:-1]:  # a full stop, not 'U.S.'
         kept = kept[:-1].rstrip(' ”"')
     return left + offset, left + max(offset, len(kept))
+
+
+def is_question(text: str, sentence: tuple[int, int]) -> bool:
+    """The sentence ends with a question mark (inside a closing quote too): nothing it dates or sums is stated."""
+    return text[sentence[0] : sentence[1]].rstrip().rstrip("”\"’'").endswith("?")

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from orchestration.extract.clauses import WORD, clause_span
+from orchestration.extract.clauses import WORD, clause_span, is_question
 from orchestration.extract.records import EventMention, TimeExpression
 from orchestration.extract.reference import load_reference
 from orchestration.extract.timex import date_from_value
@@ -109,10 +109,6 @@ def _bounds_rather_than_dates(text: str, expression: TimeExpression) -> bool:
     )
 
 
-def _is_question(text: str, sentence: tuple[int, int]) -> bool:
-    return text[sentence[0] : sentence[1]].rstrip().rstrip("”\"’'").endswith("?")
-
-
 def _nearest_word(
     lex: Lexicon, text: str, span: tuple[int, int], expression: TimeExpression
 ) -> tuple[HappeningWord, int] | None:
@@ -160,7 +156,7 @@ def find_happenings(
             continue
         event_date, precision = _date_of(expression)
         sentence = _sentence_of(sentence_spans, expression.char_start)
-        if event_date is None or sentence is None or _is_question(text, sentence):
+        if event_date is None or sentence is None or is_question(text, sentence):
             continue
         span = clause_span(text, sentence, expression.char_start, expression.char_end, holds_word)
         nearest = _nearest_word(lex, text, span, expression)

@@ -620,12 +620,7 @@ def _join_unnamed_gatherings(
             merged_into[index] = targets[0]
     if not merged_into:
         return clusters, {}
-    own_members = {target: list(clusters[target][2]) for target in set(merged_into.values())}
-    for index, target in merged_into.items():
-        clusters[target][2].extend(clusters[index][2])
-    kept = [index for index in range(len(clusters)) if index not in merged_into]
-    position = {index: new_index for new_index, index in enumerate(kept)}
-    return [clusters[index] for index in kept], {position[target]: own for target, own in own_members.items()}
+    return _absorb_keeping_names(clusters, merged_into, {})
 
 
 _NAME_WORD = re.compile(r"\b[A-Z][\w’'-]{3,}")
@@ -667,12 +662,22 @@ def _join_happenings_to_occasions(
             merges[index] = targets[0]
     if not merges:
         return clusters, named_by
+    return _absorb_keeping_names(clusters, merges, named_by)
+
+
+def _absorb_keeping_names(
+    clusters: list[tuple[str, str | None, list[EventMention]]],
+    merges: dict[int, int],
+    named_by: dict[int, list[EventMention]],
+) -> tuple[list[tuple[str, str | None, list[EventMention]]], dict[int, list[EventMention]]]:
+    """``_absorb``, remembering each target's own members (they, not what joined, name and kind it)
+    and renumbering them, and those already remembered, to the clusters that remain."""
+    own = dict(named_by)
     for target in set(merges.values()):
-        named_by.setdefault(target, list(clusters[target][2]))
+        own.setdefault(target, list(clusters[target][2]))
     kept = [index for index in range(len(clusters)) if index not in merges]
     position = {index: new_index for new_index, index in enumerate(kept)}
-    clusters = _absorb(clusters, merges)
-    return clusters, {position[index]: own for index, own in named_by.items() if index in position}
+    return _absorb(clusters, merges), {position[index]: members for index, members in own.items() if index in position}
 
 
 def _happening_families() -> dict[str, str]:
