@@ -27,17 +27,15 @@ from typing import NamedTuple
 
 from orchestration.extract.clauses import WORD, clause_span, is_question
 from orchestration.extract.records import EventMention, TimeExpression
-from orchestration.extract.reference import load_reference
+from orchestration.extract.reference import REFERENCE_DIR_VARIABLE, load_reference
 from orchestration.extract.timex import date_from_value
 
-REFERENCE_DIR_VARIABLE = "READOUT_REFERENCE_DIR"
 ALIAS_PREFIX = "happening:"
 MAX_NAME_WORDS = 16  # a clause longer than this is cut (the evidence span keeps the whole clause)
 FOCUS_WORDS_BEFORE = 11  # of a cut name, the words kept before its date
 
 _DATING_KINDS = frozenset({"date", "relative"})
 _PRECISIONS = frozenset({"day", "month", "year"})
-# A clause ends at punctuation or before a subordinating word ('..., when Canada hosted the G7').
 # Words just before the expression that make it a bound, not the date of a happening.
 _BOUNDING_CUE = re.compile(
     r"\b(?:since|until|till|through|throughout|by|before|after|from|as\s+of|as\s+recently\s+as|beginning|starting)\s*$",

@@ -13,11 +13,12 @@ import os
 from pathlib import Path
 
 DEFAULT_REFERENCE_DIR = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds"
+REFERENCE_DIR_VARIABLE = "READOUT_REFERENCE_DIR"  # the environment variable that points elsewhere
 
 
 def reference_dir() -> Path:
     """Folder holding the reference CSVs (the dbt seeds)."""
-    return Path(os.environ.get("READOUT_REFERENCE_DIR", DEFAULT_REFERENCE_DIR))
+    return Path(os.environ.get(REFERENCE_DIR_VARIABLE, DEFAULT_REFERENCE_DIR))
 
 
 @functools.cache

@@ -36,10 +36,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from orchestration.extract.records import Sentence, Utterance
-from orchestration.extract.reference import load_reference
+from orchestration.extract.reference import REFERENCE_DIR_VARIABLE, load_reference
 
 REFERENCE_NAME = "ref_topics"
-REFERENCE_DIR_VARIABLE = "READOUT_REFERENCE_DIR"  # read by reference.reference_dir() as well
 
 # Separators between the words of a term, as written in the seed and as matched in text.
 _SEPARATOR_CHARS = r"\s,\-\u2010\u2011\u2012\u2013"

@@ -15,15 +15,13 @@ from orchestration.extract.records import (
     EventMention,
     TimeExpression,
 )
-from orchestration.extract.reference import load_reference
+from orchestration.extract.reference import REFERENCE_DIR_VARIABLE, load_reference
 from orchestration.extract.timex import (
     WEEKDAY_NUMBERS,
     keyword_positions,
 )
 
 # --- reference data ------------------------------------------------------------------------------
-
-REFERENCE_DIR_VARIABLE = "READOUT_REFERENCE_DIR"  # read by reference.reference_dir() as well
 
 
 class TriggerInfo(NamedTuple):
