@@ -747,8 +747,15 @@ def _verb_phrase(after: str) -> str:
 
 
 def _is_adverb(word: str) -> bool:
-    """Listed adverbs, plus long '-ly' words that are not verbs ('finally', 'really'; not 'apply', 'supply')."""
+    """Listed adverbs, plus long '-ly' words that are not verbs ('finally', 'really'; not 'apply', 'supply').
+    A hedge ('probably', 'likely') stays: the exclusion 'hedged_future' reads it."""
+    if word in HEDGES:
+        return False
     return word in VERB_ADVERBS or (len(word) >= 6 and word.endswith("ly") and word not in LY_VERBS)
+
+
+# Hedges kept at the head of a verb phrase for ref_commitment_exclusions' 'hedged_future' rule.
+HEDGES = frozenset({"probably", "likely", "maybe", "perhaps", "possibly", "hopefully"})
 
 
 def _co_subject_countries(

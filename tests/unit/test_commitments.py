@@ -379,3 +379,9 @@ def test_past_we_committed_intent_on_and_agreed_that_could():
     assert said("I committed to you and we worked together.") == []
     assert [r.modality for r in said("He and I agreed that either of us could pick up the phone.")] == ["agreed"]
     assert said("The promise of the alliance is great.") == []
+
+
+def test_a_hedged_future_and_a_toast_commit_no_one():
+    assert said("We'll probably be releasing that next week.") == []
+    assert said("Friends, on this note, I would like to raise a toast.") == []
+    assert [r.modality for r in said("We will release the report next week.")] in (["will"], ["scheduled"])
