@@ -684,6 +684,16 @@ def _country_tail(subject: str, lex: Lexicon) -> frozenset[str] | None:
     return frozenset(lex.country_of[m.group(0)] for m in found)
 
 
+def _joins_names(tokens: list[str], position: int) -> bool:
+    """An 'and' between two capitalised words joins names ('NSF and India's Ministry'), not clauses."""
+    return (
+        0 < position < len(tokens) - 1
+        and tokens[position - 1][:1].isupper()
+        and tokens[position + 1][:1].isupper()
+        and tokens[position + 1] != "I"
+    )
+
+
 def _subject_tokens(before: str) -> list[str]:
     """The words of the subject right before a cue: back to the last clause break, without leading openers."""
     tokens = WORD.findall(before[-100:])
@@ -692,8 +702,12 @@ def _subject_tokens(before: str) -> list[str]:
     if tokens and tokens[-1] in (",", "–", "—"):  # 'we, the ministers, will' / 'we – the U.S. – will'
         return _subject_tokens(" ".join(tokens[:-1])) if len(tokens) < 40 else []
     subject: list[str] = []
-    for token in reversed(tokens):
+    for position in range(len(tokens) - 1, -1, -1):
+        token = tokens[position]
         low = token.lower()
+        if low == "and" and subject and _joins_names(tokens, position):
+            subject.append(token)  # 'NSF and India's Ministry of Electronics and Information Technology will'
+            continue
         if not (token[0].isalnum() or token[0] in "’'") or low in CLAUSE_BREAKS:
             if low in RELATIVE_PRONOUNS and not subject:
                 subject = [low]

@@ -385,3 +385,18 @@ def test_a_hedged_future_and_a_toast_commit_no_one():
     assert said("We'll probably be releasing that next week.") == []
     assert said("Friends, on this note, I would like to raise a toast.") == []
     assert [r.modality for r in said("We will release the report next week.")] in (["will"], ["scheduled"])
+
+
+def test_an_and_between_names_keeps_the_whole_subject():
+    doc = build(
+        [
+            (
+                "narrator",
+                None,
+                ["The Arctic Council and Norway’s Ministry of Fisheries and Coastal Affairs will fund ten labs."],
+            )
+        ],
+        kind="statement",
+    )
+    assert [row.modality for row in run(doc)] == ["will"]
+    assert said("We met the press and they will write about it.") == []  # 'and' between clauses: 'they'
