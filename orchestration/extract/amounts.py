@@ -19,13 +19,12 @@ currency) in a sentence that is not a question becomes a claim:
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from orchestration.extract.clauses import clause_span, is_question
+from orchestration.extract.clauses import clause_span, is_question, sentence_at
 from orchestration.extract.events import generic_name_words
 from orchestration.extract.records import Sentence
 from orchestration.extract.timex import sentence_bounds
@@ -117,16 +116,14 @@ def find_amounts(
     generic = generic_name_words()
     spans = sentence_bounds(list(sentences), text)  # a punctuation split when no sentences are given
     utterance_of = {(s.char_start, s.char_end): s.utterance_id for s in sentences}
-    starts = [start for start, _ in spans]
     found: list[AmountRead] = []
     for match in AMOUNT.finditer(text):
         read = sum_of(match)
         if read is None or read[1] < MIN_SUM:
             continue
-        index = bisect.bisect_right(starts, match.start()) - 1
-        if index < 0 or match.start() >= spans[index][1]:
+        bounds = sentence_at(spans, match.start())
+        if bounds is None:
             continue
-        bounds = spans[index]
         if is_question(text, bounds):
             continue
         start, end = clause_span(text, bounds, match.start(), match.end())

@@ -8,9 +8,10 @@ date ('In 2018, when Canada hosted the G7') gives the clause after it, and a rel
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 MIN_CLAUSE_WORDS = 3  # 'In 2018,' alone is a fronted date: the happening is the clause after it
 MAX_FOLLOWING_CLAUSES = 3  # how far past a fronted date the clause with the happening word may be
@@ -78,3 +79,11 @@ def _trimmed(text: str, left: int, right: int) -> tuple[int, int]:
 def is_question(text: str, sentence: tuple[int, int]) -> bool:
     """The sentence ends with a question mark (inside a closing quote too): nothing it dates or sums is stated."""
     return text[sentence[0] : sentence[1]].rstrip().rstrip("”\"’'").endswith("?")
+
+
+def sentence_at(spans: Sequence[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    """The span of ``spans`` (sorted, not overlapping) that holds ``position``, if any."""
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return spans[index]
+    return None

@@ -17,7 +17,6 @@ on the same day, the event of its own family the document is about.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import os
@@ -25,7 +24,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from orchestration.extract.clauses import WORD, clause_span, is_question
+from orchestration.extract.clauses import WORD, clause_span, is_question, sentence_at
 from orchestration.extract.records import EventMention, TimeExpression
 from orchestration.extract.reference import REFERENCE_DIR_VARIABLE, load_reference
 from orchestration.extract.timex import date_from_value
@@ -153,7 +152,7 @@ def find_happenings(
         if expression.timex_id in used or _bounds_rather_than_dates(text, expression):
             continue
         event_date, precision = _date_of(expression)
-        sentence = _sentence_of(sentence_spans, expression.char_start)
+        sentence = sentence_at(sentence_spans, expression.char_start)
         if event_date is None or sentence is None or is_question(text, sentence):
             continue
         span = clause_span(text, sentence, expression.char_start, expression.char_end, holds_word)
@@ -210,10 +209,3 @@ def _date_of(expression: TimeExpression) -> tuple[dt.date | None, str | None]:
     if (monday.year, monday.month) != (sunday.year, sunday.month):
         return None, None
     return monday.replace(day=1), "month"
-
-
-def _sentence_of(spans: Sequence[tuple[int, int]], position: int) -> tuple[int, int] | None:
-    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
-    if index >= 0 and spans[index][0] <= position < spans[index][1]:
-        return spans[index]
-    return None
